@@ -1,0 +1,13 @@
+"""Test settings: SQLite in memory unless DATABASE_URL points at PostgreSQL."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-key-" + "x" * 50
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Static files come straight from the app folders (WhiteNoise finders); only production collects them.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,90 @@
+"""Request-level rules: security headers, two-factor for staff roles, and who reaches the admin."""
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from core.roles import Role
+
+
+class ContentSecurityPolicyMiddleware:
+    """Sends `settings.CONTENT_SECURITY_POLICY` (Django 5.2 has no built-in CSP)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.header = "; ".join(
+            f"{directive} {' '.join(sources)}" for directive, sources in settings.CONTENT_SECURITY_POLICY.items()
+        )
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", self.header)
+        return response
+
+
+class PreviewFramingMiddleware:
+    """Lets the Wagtail editor frame its own preview; everything else keeps X-Frame-Options: DENY.
+
+    Listed after XFrameOptionsMiddleware so that it sees the response first, and that middleware
+    leaves an existing header alone.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith("/admin/") and "/preview/" in request.path:
+            response.headers["X-Frame-Options"] = "SAMEORIGIN"
+        return response
+
+
+def _is_open_path(path: str) -> bool:
+    """Paths a person must reach before their two-factor setup is done."""
+    return path.startswith(("/accounts/", "/static/", "/media/")) or path in {
+        "/favicon.ico",
+        "/accessibility/",
+        "/privacy/",
+    }
+
+
+class StaffTwoFactorMiddleware:
+    """Programme admins and Regional Facilitators must set up TOTP before doing anything else."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            user.is_authenticated
+            and not _is_open_path(request.path)
+            and any(user.has_role(Role(name)) for name in settings.ROLES_REQUIRING_MFA)
+            and not is_mfa_enabled(user)
+        ):
+            messages.warning(
+                request,
+                "Your role can see other people's details, so it needs two-step verification. "
+                "Set it up with an authenticator app to continue.",
+            )
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)
+
+
+class AdminAccessMiddleware:
+    """People without admin access get a plain 403 page, not a redirect loop through the login."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            request.path.startswith("/admin/")
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            return render(request, "core/admin_refused.html", status=403)
+        return self.get_response(request)

@@ -1,0 +1,152 @@
+"""Who reaches which page: each role's dashboard and the Wagtail admin (issue #2)."""
+
+import pytest
+from django.urls import reverse
+
+from conftest import PASSWORD
+from core.roles import Role
+
+ALL_ROLES = list(Role)
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client):
+    response = client.get(reverse("dashboard"))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_each_role_lands_on_its_own_dashboard(client, make_user, region, role):
+    user = make_user(
+        role,
+        mfa=role in (Role.PROGRAMME_ADMIN, Role.REGIONAL_FACILITATOR),
+        regions=[region] if role is Role.REGIONAL_FACILITATOR else (),
+    )
+    client.force_login(user)
+
+    landing = client.get(reverse("dashboard"))
+    page = client.get(landing["Location"])
+
+    assert landing["Location"] == reverse("dashboard_role", kwargs={"role_slug": role.slug})
+    assert page.status_code == 200
+    assert page.templates[0].name == f"core/dashboards/{role.slug}.html"
+
+
+@pytest.mark.parametrize(("role", "other"), [(r, o) for r in ALL_ROLES for o in ALL_ROLES if r is not o])
+def test_a_dashboard_is_refused_to_people_without_its_role(client, make_user, role, other):
+    client.force_login(make_user(role, mfa=True))
+
+    response = client.get(reverse("dashboard_role", kwargs={"role_slug": other.slug}))
+
+    assert response.status_code == 403
+
+
+def test_an_unknown_dashboard_is_not_found(client, make_user):
+    client.force_login(make_user(Role.PARTICIPANT))
+
+    assert client.get("/dashboard/nobody/").status_code == 404
+
+
+def test_a_person_without_a_role_is_told_so(client, make_user):
+    client.force_login(make_user())
+
+    response = client.get(reverse("dashboard"))
+
+    assert response.status_code == 200
+    assert b"has no role" in response.content
+
+
+@pytest.mark.parametrize("role", [Role.PROGRAMME_ADMIN, Role.REGIONAL_FACILITATOR])
+def test_staff_roles_reach_the_wagtail_admin(client, make_user, role):
+    client.force_login(make_user(role, mfa=True))
+
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("role", [Role.TRAINER, Role.PARTICIPANT, None])
+def test_other_people_are_refused_the_admin(client, make_user, role):
+    client.force_login(make_user(role))
+
+    response = client.get("/admin/pages/")
+
+    assert response.status_code == 403
+    assert b"This area is for programme staff" in response.content
+
+
+@pytest.mark.parametrize("role", [Role.PROGRAMME_ADMIN, Role.REGIONAL_FACILITATOR])
+def test_staff_without_two_step_verification_must_set_it_up_first(client, make_user, role):
+    user = make_user(role, mfa=False)
+    client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+
+    for path in ("/admin/", reverse("dashboard_role", kwargs={"role_slug": role.slug}), "/"):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert response["Location"] == reverse("mfa_activate_totp")
+    # allauth asks for the password again before adding an authenticator; then the page opens.
+    assert client.get(reverse("mfa_activate_totp"))["Location"].startswith(reverse("account_reauthenticate"))
+    client.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+
+
+@pytest.mark.parametrize("role", [Role.TRAINER, Role.PARTICIPANT])
+def test_other_roles_do_not_need_two_step_verification(client, make_user, role):
+    client.force_login(make_user(role))
+
+    assert client.get(reverse("dashboard_role", kwargs={"role_slug": role.slug})).status_code == 200
+
+
+def test_programme_dashboard_counts_people_by_role(client, make_user, region):
+    admin = make_user(Role.PROGRAMME_ADMIN, mfa=True)
+    for _ in range(3):
+        make_user(Role.PARTICIPANT)
+    make_user(Role.REGIONAL_FACILITATOR, regions=[region])
+    client.force_login(admin)
+
+    response = client.get(reverse("dashboard_role", kwargs={"role_slug": "programme"}))
+
+    counts = response.context["people_per_role"]
+    assert counts[Role.PARTICIPANT] == 3
+    assert counts[Role.PROGRAMME_ADMIN] == 1
+    assert counts[Role.REGIONAL_FACILITATOR] == 1
+    assert counts[Role.TRAINER] == 0
+    london = next(r for r in response.context["regions"] if r.pk == region.pk)
+    assert london.facilitator_count == 1
+
+
+def test_facilitator_dashboard_shows_only_their_regions(client, make_user, region, other_region):
+    facilitator = make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region])
+    client.force_login(facilitator)
+
+    response = client.get(reverse("dashboard_role", kwargs={"role_slug": "facilitator"}))
+
+    assert list(response.context["regions"]) == [region]
+    assert other_region.name not in response.content.decode()
+
+
+def test_programme_dashboard_queries_do_not_grow_with_regions(client, make_user, django_assert_max_num_queries):
+    from core.models import LocalAuthority, Region
+
+    def add_region_with_facilitator(n):
+        region = Region.objects.create(code=f"X{n:08}", name=f"Region {n}")
+        LocalAuthority.objects.create(code=f"L{n:08}", name=f"Authority {n}", region=region)
+        make_user(Role.REGIONAL_FACILITATOR, regions=[region])
+
+    add_region_with_facilitator(0)
+    client.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
+    url = reverse("dashboard_role", kwargs={"role_slug": "programme"})
+    client.get(url)
+    with django_assert_max_num_queries(12) as small:
+        client.get(url)
+    for n in range(1, 21):
+        add_region_with_facilitator(n)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        client.get(url)
+
+
+def test_footer_pages_and_home_page_render(client):
+    for path in ("/", "/accessibility/", "/privacy/"):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        assert b'href="#main"' in response.content
+        assert b"<main" in response.content

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from core import views
+
+urlpatterns = [
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/<slug:role_slug>/", views.role_dashboard, name="dashboard_role"),
+]
