@@ -5,6 +5,7 @@ import time
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from django.core.cache import cache
 
 from core.bootstrap.roles import ensure_roles
 from core.bootstrap.site import ensure_site
@@ -22,11 +23,21 @@ class SilentOutput:
     notice = step
 
 
-@pytest.fixture(autouse=True)
-def site(db):
+def build_site() -> None:
     """Home page, footer pages and the four role groups, built by the real bootstrap steps."""
     ensure_site(SilentOutput())
     ensure_roles(SilentOutput())
+
+
+@pytest.fixture(autouse=True)
+def site(db):
+    build_site()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate limits and used TOTP codes live in the cache: each test starts with none."""
+    cache.clear()
 
 
 @pytest.fixture

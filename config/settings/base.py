@@ -185,6 +185,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_I18N_ENABLED = False
+# No avatars from an outside service: nothing about our users leaves the site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Security headers (all environments, so tests see what production sends) ----------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -11,3 +11,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come straight from the app folders (WhiteNoise finders); only production collects them.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+
+# A file, not memory, for SQLite: the browser tests' live server thread then has a connection of its own.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405

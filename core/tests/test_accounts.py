@@ -1,0 +1,131 @@
+"""Sign-up, email verification, sign-in, password reset, two-step verification, rate limits."""
+
+import re
+
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.urls import reverse
+
+from conftest import PASSWORD, current_totp_code
+from core.models import User
+from core.roles import Role
+
+SIGNUP = {
+    "first_name": "Amira",
+    "last_name": "Hussain",
+    "email": "amira@example.org",
+    "password1": "a-long-memorable-phrase",
+    "password2": "a-long-memorable-phrase",
+}
+
+
+def confirmation_link() -> str:
+    return re.search(r"/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+
+
+def test_signup_makes_a_participant_and_sends_a_verification_email(client):
+    response = client.post(reverse("account_signup"), SIGNUP)
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email_verification_sent")
+    user = User.objects.get(email="amira@example.org")
+    assert user.get_full_name() == "Amira Hussain"
+    assert user.has_role(Role.PARTICIPANT)
+    assert not EmailAddress.objects.get(user=user).verified
+    assert mail.outbox[-1].to == ["amira@example.org"]
+    assert "_auth_user_id" not in client.session
+
+
+def test_an_unverified_person_cannot_sign_in(client):
+    client.post(reverse("account_signup"), SIGNUP)
+    client.logout()
+
+    response = client.post(reverse("account_login"), {"login": SIGNUP["email"], "password": SIGNUP["password1"]})
+
+    assert response["Location"] == reverse("account_email_verification_sent")
+    assert "_auth_user_id" not in client.session
+
+
+def test_verifying_the_email_signs_the_person_in_to_their_dashboard(client):
+    client.post(reverse("account_signup"), SIGNUP)
+
+    response = client.post(confirmation_link())
+
+    assert EmailAddress.objects.get(email="amira@example.org").verified
+    assert response["Location"] == reverse("dashboard")
+    assert client.get(response["Location"])["Location"] == "/dashboard/participant/"
+
+
+def test_signing_up_twice_with_one_email_is_refused(client, make_user):
+    make_user(email="amira@example.org")
+
+    client.post(reverse("account_signup"), SIGNUP)
+
+    assert User.objects.filter(email__iexact="amira@example.org").count() == 1
+
+
+def test_signup_with_a_weak_password_writes_nothing(client):
+    response = client.post(reverse("account_signup"), {**SIGNUP, "password1": "12345", "password2": "12345"})
+
+    assert response.status_code == 200
+    assert b"There is a problem" in response.content
+    assert not User.objects.exists()
+    assert not mail.outbox
+
+
+def test_password_reset_sends_a_link_that_sets_a_new_password(client, make_user):
+    user = make_user(Role.PARTICIPANT)
+
+    client.post(reverse("account_reset_password"), {"email": user.email})
+    link = re.search(r"/accounts/password/reset/key/\S+/", mail.outbox[-1].body).group(0)
+    form_url = client.get(link)["Location"]
+    client.post(form_url, {"password1": "a-brand-new-phrase", "password2": "a-brand-new-phrase"})
+
+    user.refresh_from_db()
+    assert user.check_password("a-brand-new-phrase")
+
+
+def test_a_person_with_an_authenticator_is_asked_for_a_code(client, make_user, region):
+    facilitator = make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region])
+
+    response = client.post(reverse("account_login"), {"login": facilitator.email, "password": PASSWORD})
+    assert response["Location"] == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
+
+    wrong = client.post(reverse("mfa_authenticate"), {"code": "000000"})
+    assert wrong.status_code == 200
+    assert "_auth_user_id" not in client.session
+
+    right = client.post(reverse("mfa_authenticate"), {"code": current_totp_code(facilitator.totp_secret)})
+    assert right["Location"] == reverse("dashboard")
+    assert client.get("/admin/").status_code == 200
+
+
+def test_failed_sign_ins_lock_the_account_for_a_while_even_with_the_right_password(client, make_user):
+    user = make_user(Role.PARTICIPANT)
+    for _ in range(5):
+        client.post(reverse("account_login"), {"login": user.email, "password": "wrong"})
+
+    response = client.post(reverse("account_login"), {"login": user.email, "password": PASSWORD})
+
+    assert b"Too many failed login attempts" in response.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_sign_in_attempts_from_one_address_are_rate_limited(client, make_user):
+    statuses = [
+        client.post(reverse("account_login"), {"login": f"p{n}@example.org", "password": "x"}).status_code
+        for n in range(31)
+    ]
+
+    assert statuses[:10] == [200] * 10
+    assert 429 in statuses
+
+
+def test_signups_are_rate_limited(client):
+    statuses = [
+        client.post(reverse("account_signup"), {**SIGNUP, "email": f"p{n}@example.org"}).status_code for n in range(11)
+    ]
+
+    assert statuses[-1] == 429
+    assert User.objects.count() == 10

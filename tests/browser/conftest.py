@@ -1,0 +1,108 @@
+"""Browser tests: Playwright driving Debian's Chromium against pytest-django's live_server.
+
+Playwright cannot download its own browsers here, so `browser_type_launch_args` points it at
+/usr/bin/chromium (installed by `make test` / .ci/run). Every journey runs axe-core on the pages it
+visits through `assert_accessible`, which fails on any WCAG 2.2 A/AA violation.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core import mail
+from wagtail.models import Collection, Locale, Page
+
+from conftest import PASSWORD, build_site, current_totp_code
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if Path(item.fspath).is_relative_to(here):
+            item.add_marker(pytest.mark.browser)
+            # The live server runs in another thread, so data must be committed.
+            item.add_marker(pytest.mark.django_db(transaction=True))
+
+
+@pytest.fixture(autouse=True)
+def site(db):
+    """After each transactional test Django empties every table, including the rows Wagtail's own
+    migrations create (locale, root page, root collection); put them back, then build our site.
+    (serialized_rollback would do this, but it does not survive Playwright's event loop.)"""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    build_site()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+@pytest.fixture
+def csp_violations(page):
+    """Console errors about the Content-Security-Policy: a page that breaks under CSP fails its test."""
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    return violations
+
+
+def assert_accessible(page) -> None:
+    """Run axe-core on the current page; fail listing every violation and the elements involved."""
+    page.evaluate(AXE_SOURCE)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    problems = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} -> "
+        + ", ".join(str(node["target"]) for node in violation["nodes"][:5])
+        for violation in result["violations"]
+    ]
+    assert not problems, f"Accessibility problems on {page.url}:\n" + "\n".join(problems)
+
+
+def sign_in(page, live_server, user, password: str = PASSWORD) -> None:
+    """Sign in through the allauth form, answering the two-step verification prompt if asked."""
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    if "/2fa/authenticate/" in page.url:
+        page.get_by_label("Code", exact=True).fill(current_totp_code(user.totp_secret))
+        page.get_by_role("button", name="Sign In").click()
+
+
+def link_in_last_email(pattern: str) -> str:
+    match = re.search(pattern, mail.outbox[-1].body)
+    assert match, mail.outbox[-1].body
+    return match.group(0)
