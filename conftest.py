@@ -5,7 +5,11 @@ import time
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.management import call_command
+from wagtail.models import Collection, Locale, Page
 
 from core.bootstrap.roles import ensure_roles
 from core.bootstrap.site import ensure_site
@@ -23,8 +27,19 @@ class SilentOutput:
     notice = step
 
 
+def restore_wagtail_roots() -> None:
+    """After a transactional test Django empties every table, including the rows Wagtail's own
+    migrations create (locale, root page, root collection): put them back (docs/decisions/0003-transactional-tests-rebuild-wagtail-roots.md)."""
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+
+
 def build_site() -> None:
     """Home page, footer pages and the four role groups, built by the real bootstrap steps."""
+    restore_wagtail_roots()
     ensure_site(SilentOutput())
     ensure_roles(SilentOutput())
 
@@ -72,6 +87,20 @@ def make_user(db):
         return user
 
     return make
+
+
+@pytest.fixture
+def run_tasks(transactional_db):
+    """Process every queued task with the real database worker, as production's `db_worker` does.
+
+    The worker closes connections between tasks like a real process, so tests using it run with
+    committed transactions (`transactional_db`) rather than inside one rolled-back transaction.
+    """
+
+    def run() -> None:
+        call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", verbosity=0)
+
+    return run
 
 
 def current_totp_code(secret: str) -> str:

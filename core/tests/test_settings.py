@@ -9,7 +9,7 @@ from django.conf import settings
 
 def test_production_settings_pass_check_deploy_with_no_warnings(tmp_path):
     env = {
-        **os.environ,
+        **{name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DJANGO_SECRET_KEY": "k" * 30 + "-production-like-secret-0123456789",
         "DJANGO_ALLOWED_HOSTS": "training.example.org",

@@ -11,12 +11,9 @@ from pathlib import Path
 
 import axe_playwright_python
 import pytest
-from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core import mail
-from wagtail.models import Collection, Locale, Page
 
-from conftest import PASSWORD, build_site, current_totp_code
+from conftest import PASSWORD, current_totp_code
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -32,19 +29,6 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
             # The live server runs in another thread, so data must be committed.
             item.add_marker(pytest.mark.django_db(transaction=True))
-
-
-@pytest.fixture(autouse=True)
-def site(db):
-    """After each transactional test Django empties every table, including the rows Wagtail's own
-    migrations create (locale, root page, root collection); put them back, then build our site.
-    (serialized_rollback would do this, but it does not survive Playwright's event loop.)"""
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Page.get_first_root_node():
-        Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
-    if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")
-    build_site()
 
 
 @pytest.fixture(scope="session")
