@@ -1,5 +1,7 @@
 from django import forms
 
+from core.models import User
+
 
 class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form: the name we address people by."""
@@ -15,3 +17,9 @@ class SignupForm(forms.Form):
         user.first_name = self.cleaned_data["first_name"]
         user.last_name = self.cleaned_data["last_name"]
         user.save(update_fields=["first_name", "last_name"])
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["wants_optional_reminders"]

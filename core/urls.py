@@ -5,4 +5,6 @@ from core import views
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("dashboard/<slug:role_slug>/", views.role_dashboard, name="dashboard_role"),
+    path("notifications/", views.notifications, name="notifications"),
+    path("preferences/", views.preferences, name="preferences"),
 ]

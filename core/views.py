@@ -1,11 +1,15 @@
 """Each role's landing page. Later apps fill the panels; here they are real, if often empty."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 
 from core import selectors
+from core.forms import PreferencesForm
+from core.models import Notification
 from core.roles import Role
 
 
@@ -32,3 +36,20 @@ def role_dashboard(request, role_slug: str):
     elif role is Role.REGIONAL_FACILITATOR:
         context["regions"] = selectors.facilitator_regions(request.user)
     return render(request, f"core/dashboards/{role.slug}.html", context)
+
+
+@login_required
+def notifications(request):
+    """Every message sent to this person, so nothing is lost in a spam folder."""
+    page = Paginator(Notification.objects.for_user(request.user).exclude(status=Notification.Status.SKIPPED), 20)
+    return render(request, "core/notifications.html", {"page": page.get_page(request.GET.get("page"))})
+
+
+@login_required
+def preferences(request):
+    form = PreferencesForm(request.POST if request.method == "POST" else None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your preferences are saved.")
+        return redirect("preferences")
+    return render(request, "core/preferences.html", {"form": form})

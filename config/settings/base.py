@@ -149,6 +149,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Tasks: django-tasks with its database backend; `manage.py db_worker` processes the queue.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Notifications (core.notifications): how often the worker retries a message the mail server refused.
+NOTIFICATION_MAX_ATTEMPTS = 5
+NOTIFICATION_RETRY_SECONDS = 60
+
 # --- Accounts (django-allauth) -------------------------------------------------------------
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "dashboard"

@@ -1,5 +1,7 @@
 """Test settings: SQLite in memory unless DATABASE_URL points at PostgreSQL."""
 
+import os
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-key-" + "x" * 50
@@ -12,6 +14,10 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 
-# A file, not memory, for SQLite: the browser tests' live server thread then has a connection of its own.
+# A file, not memory, for SQLite: the browser tests' live server thread and the task worker then have
+# connections of their own. One file per test process, so that runs side by side do not collide.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / f".test-db-{os.getpid()}.sqlite3")}  # noqa: F405
+
+# Email templates for messages that only the tests register.
+TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "core" / "tests" / "templates"]  # noqa: F405

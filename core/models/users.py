@@ -46,6 +46,12 @@ class User(AbstractUser):
         help_text="For Regional Facilitators: the regions whose cohorts they manage.",
     )
 
+    wants_optional_reminders = models.BooleanField(
+        "send me optional reminders",
+        default=True,
+        help_text="Reading and reflection reminders. Messages about your place on a course are always sent.",
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 

@@ -150,3 +150,44 @@ def test_footer_pages_and_home_page_render(client):
         assert response.status_code == 200, path
         assert b'href="#main"' in response.content
         assert b"<main" in response.content
+
+
+def test_people_see_only_their_own_messages(client, make_user):
+    from core.models import Notification
+
+    me, someone_else = make_user(Role.PARTICIPANT), make_user(Role.PARTICIPANT)
+    Notification.objects.create(recipient=me, message="m", key="1", subject="Your place is confirmed", body_text="a")
+    Notification.objects.create(recipient=someone_else, message="m", key="1", subject="Their secret", body_text="b")
+    client.force_login(me)
+
+    response = client.get(reverse("notifications"))
+
+    assert b"Your place is confirmed" in response.content
+    assert b"Their secret" not in response.content
+
+
+def test_the_message_list_does_not_grow_its_queries(client, make_user, django_assert_max_num_queries):
+    from core.models import Notification
+
+    me = make_user(Role.PARTICIPANT)
+    client.force_login(me)
+    Notification.objects.create(recipient=me, message="m", key="0", subject="s", body_text="b")
+    client.get(reverse("notifications"))
+    with django_assert_max_num_queries(20) as few:
+        client.get(reverse("notifications"))
+    Notification.objects.bulk_create(
+        Notification(recipient=me, message="m", key=str(n), subject="s", body_text="b") for n in range(1, 40)
+    )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("notifications"))
+
+
+def test_a_person_can_stop_optional_reminders(client, make_user):
+    me = make_user(Role.PARTICIPANT)
+    client.force_login(me)
+
+    response = client.post(reverse("preferences"), {})
+
+    me.refresh_from_db()
+    assert response.status_code == 302
+    assert me.wants_optional_reminders is False
