@@ -66,6 +66,11 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name() or self.email
 
+    def region_names(self) -> str:
+        return ", ".join(region.name for region in self.regions.all())
+
+    region_names.short_description = "Regions"
+
     @property
     def role_names(self) -> frozenset[str]:
         """Group names, read once per request object."""

@@ -1,0 +1,101 @@
+"""Wagtail admin screens for core's reference data and for assigning facilitators their regions."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from core.models import Region, User
+from core.roles import Role
+from core.services.roles import facilitator_regions_set
+
+
+class RegionIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return Region.objects.annotate(authority_count=Count("local_authorities"))
+
+
+class RegionViewSet(ModelViewSet):
+    """The nine English regions and their local authorities: reference data, read only."""
+
+    model = Region
+    icon = "site"
+    menu_label = "Regions"
+    add_to_admin_menu = True
+    menu_order = 900
+    index_view_class = RegionIndexView
+    list_display = ["name", "code", Column("authority_count", label="Local authorities")]
+    search_fields = ["name", "local_authorities__name"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["name", "code", "local_authorities"]
+    form_fields = ["name", "code"]  # never shown: nobody is given permission to change regions
+
+
+class ChangeOnlyPolicy(ModelPermissionPolicy):
+    """Facilitators are people: they are created and removed in Users, here only their regions change."""
+
+    def user_has_permission(self, user, action):
+        return action in {"change", "view"} and super().user_has_permission(user, "change")
+
+
+class FacilitatorRegionsForm(WagtailAdminModelForm):
+    regions = forms.ModelMultipleChoiceField(
+        queryset=Region.objects.all(), widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    class Meta:
+        model = User
+        fields = ["regions"]
+
+
+def facilitators():
+    return User.objects.with_role(Role.REGIONAL_FACILITATOR).prefetch_related(
+        Prefetch("regions", queryset=Region.objects.order_by("name"))
+    )
+
+
+class FacilitatorIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return facilitators()
+
+
+class FacilitatorEditView(generic.EditView):
+    def get_queryset(self):
+        return facilitators()
+
+    def save_instance(self):
+        """Through the service, so the rule (at least one region) and the audit entry apply."""
+        facilitator_regions_set(
+            user=self.object, regions=list(self.form.cleaned_data["regions"]), actor=self.request.user
+        )
+        return self.object
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error("regions", error)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
+class FacilitatorViewSet(ModelViewSet):
+    model = User
+    icon = "group"
+    menu_label = "Regional Facilitators"
+    name = "facilitators"
+    url_prefix = "facilitators"
+    add_to_admin_menu = True
+    menu_order = 910
+    list_display = ["__str__", "email", "region_names"]
+    search_fields = ["email", "first_name", "last_name"]
+    index_view_class = FacilitatorIndexView
+    edit_view_class = FacilitatorEditView
+    permission_policy = ChangeOnlyPolicy(User)
+
+    def get_form_class(self, for_update=False):
+        return FacilitatorRegionsForm
