@@ -51,7 +51,7 @@ def _is_open_path(path: str) -> bool:
 
 
 class StaffTwoFactorMiddleware:
-    """Programme admins and Regional Facilitators must set up TOTP before doing anything else."""
+    """Programme admins, Regional Facilitators and superusers must set up TOTP before anything else."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -61,7 +61,7 @@ class StaffTwoFactorMiddleware:
         if (
             user.is_authenticated
             and not _is_open_path(request.path)
-            and any(user.has_role(Role(name)) for name in settings.ROLES_REQUIRING_MFA)
+            and (user.is_superuser or any(user.has_role(Role(name)) for name in settings.ROLES_REQUIRING_MFA))
             and not is_mfa_enabled(user)
         ):
             messages.warning(

@@ -89,6 +89,14 @@ def test_staff_without_two_step_verification_must_set_it_up_first(client, make_u
     assert client.get(reverse("mfa_activate_totp")).status_code == 200
 
 
+def test_superusers_must_set_up_two_step_verification_too(client):
+    from core.models import User
+
+    client.force_login(User.objects.create_superuser("root@example.org", PASSWORD))
+
+    assert client.get("/admin/")["Location"] == reverse("mfa_activate_totp")
+
+
 @pytest.mark.parametrize("role", [Role.TRAINER, Role.PARTICIPANT])
 def test_other_roles_do_not_need_two_step_verification(client, make_user, role):
     client.force_login(make_user(role))
