@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from core import selectors
 from core.forms import PreferencesForm
 from core.models import Notification
+from core.privacy.services import personal_data_export, personal_data_export_json
 from core.roles import Role
 
 
@@ -53,3 +54,13 @@ def preferences(request):
         messages.success(request, "Your preferences are saved.")
         return redirect("preferences")
     return render(request, "core/preferences.html", {"form": form})
+
+
+@login_required
+def my_data(request):
+    """Everything held about the signed-in person: readable here, or as a JSON file to keep."""
+    if request.GET.get("format") == "json":
+        response = HttpResponse(personal_data_export_json(person=request.user), content_type="application/json")
+        response["Content-Disposition"] = 'attachment; filename="my-early-support-training-data.json"'
+        return response
+    return render(request, "core/my_data.html", {"export": personal_data_export(person=request.user)})

@@ -199,3 +199,16 @@ def test_a_person_can_stop_optional_reminders(client, make_user):
     me.refresh_from_db()
     assert response.status_code == 302
     assert me.wants_optional_reminders is False
+
+
+def test_a_person_reads_and_downloads_what_is_held_about_them(client, make_user):
+    me = make_user(Role.PARTICIPANT, email="sam@example.org")
+    client.force_login(me)
+
+    page = client.get(reverse("my_data"))
+    download = client.get(reverse("my_data"), {"format": "json"})
+
+    assert b"sam@example.org" in page.content
+    assert download["Content-Type"] == "application/json"
+    assert "attachment" in download["Content-Disposition"]
+    assert download.json()["Your account"][0]["email"] == "sam@example.org"
