@@ -1,5 +1,8 @@
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
+from core.admin_views import erasure
 from core.viewsets import FacilitatorViewSet, RegionViewSet
 
 
@@ -14,3 +17,18 @@ def register_core_actions(actions):
 @hooks.register("register_admin_viewset")
 def register_core_viewsets():
     return [RegionViewSet("regions"), FacilitatorViewSet()]
+
+
+@hooks.register("register_admin_urls")
+def register_core_admin_urls():
+    return [path("erasure/", erasure, name="core_erasure")]
+
+
+class ProgrammeAdminMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("core.delete_user")
+
+
+@hooks.register("register_settings_menu_item")
+def register_erasure_menu_item():
+    return ProgrammeAdminMenuItem("Erase a person's data", reverse("core_erasure"), icon_name="bin", order=900)

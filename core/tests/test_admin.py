@@ -96,3 +96,45 @@ def test_the_facilitator_list_does_not_grow_its_queries(client, make_user, regio
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_an_erasure_is_previewed_before_it_is_done(client, make_user):
+    person = make_user(Role.PARTICIPANT, email="sam@example.org")
+    client.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
+
+    response = client.post(reverse("core_erasure"), {"email": "sam@example.org", "reason": "Asked by email"})
+
+    assert response.status_code == 200
+    assert "What would be erased" in response.content.decode()
+    assert User.objects.get(pk=person.pk).email == "sam@example.org"
+
+
+def test_a_programme_admin_erases_a_person(client, make_user):
+    person = make_user(Role.PARTICIPANT, email="sam@example.org")
+    client.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
+
+    response = client.post(
+        reverse("core_erasure"), {"email": "sam@example.org", "reason": "Asked by email", "confirm": "on"}
+    )
+
+    assert response.status_code == 302
+    assert not User.objects.get(pk=person.pk).is_active
+
+
+def test_an_unknown_email_is_a_clear_error(client, make_user):
+    client.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
+
+    response = client.post(reverse("core_erasure"), {"email": "nobody@example.org", "reason": "x", "confirm": "on"})
+
+    assert "There is no active account with this email address." in response.content.decode()
+
+
+def test_facilitators_cannot_erase_people(client, make_user, region):
+    person = make_user(Role.PARTICIPANT, email="sam@example.org")
+    client.force_login(make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region]))
+
+    response = client.post(reverse("core_erasure"), {"email": "sam@example.org", "reason": "x", "confirm": "on"})
+
+    assert response.status_code == 302  # Wagtail turns the refusal into "no permission" on the admin home
+    assert response["Location"] == "/admin/"
+    assert User.objects.get(pk=person.pk).is_active
