@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Collection, Locale, Page
 
+from core.bootstrap.consent import ensure_consent_wording
 from core.bootstrap.roles import ensure_roles
 from core.bootstrap.site import ensure_site
 from core.models import Region, User
@@ -29,7 +30,8 @@ class SilentOutput:
 
 def restore_wagtail_roots() -> None:
     """After a transactional test Django empties every table, including the rows Wagtail's own
-    migrations create (locale, root page, root collection): put them back (docs/decisions/0003-transactional-tests-rebuild-wagtail-roots.md)."""
+    migrations create (locale, root page, root collection): put them back.
+    See docs/decisions/0003-transactional-tests-rebuild-wagtail-roots.md."""
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     if not Page.get_first_root_node():
         Page.add_root(instance=Page(title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page)))
@@ -42,6 +44,7 @@ def build_site() -> None:
     restore_wagtail_roots()
     ensure_site(SilentOutput())
     ensure_roles(SilentOutput())
+    ensure_consent_wording(SilentOutput())
 
 
 @pytest.fixture(autouse=True)

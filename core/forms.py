@@ -1,6 +1,6 @@
 from django import forms
 
-from core.models import User
+from core.models import ConsentPurpose, User
 
 
 class SignupForm(forms.Form):
@@ -23,3 +23,22 @@ class PreferencesForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["wants_optional_reminders"]
+
+
+class ConsentForm(forms.Form):
+    """One yes/no question per purpose, each in its current wording."""
+
+    CHOICES = [("yes", "Yes"), ("no", "No")]
+
+    def __init__(self, *args, wordings, current, **kwargs):
+        super().__init__(*args, **kwargs)
+        for purpose in ConsentPurpose:
+            decision = current.get(purpose.value)
+            self.fields[purpose.value] = forms.ChoiceField(
+                label=purpose.label,
+                help_text=wordings[purpose].text,
+                choices=self.CHOICES,
+                widget=forms.RadioSelect,
+                initial=None if decision is None else ("yes" if decision.given else "no"),
+                required=False,
+            )

@@ -8,4 +8,5 @@ urlpatterns = [
     path("notifications/", views.notifications, name="notifications"),
     path("preferences/", views.preferences, name="preferences"),
     path("my-data/", views.my_data, name="my_data"),
+    path("consent/", views.consent, name="consent"),
 ]

@@ -8,10 +8,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from core import selectors
-from core.forms import PreferencesForm
-from core.models import Notification
+from core.forms import ConsentForm, PreferencesForm
+from core.models import ConsentDecision, ConsentPurpose, Notification
 from core.privacy.services import personal_data_export, personal_data_export_json
 from core.roles import Role
+from core.services.consent import consent_record, current_wording
 
 
 @login_required
@@ -64,3 +65,20 @@ def my_data(request):
         response["Content-Disposition"] = 'attachment; filename="my-early-support-training-data.json"'
         return response
     return render(request, "core/my_data.html", {"export": personal_data_export(person=request.user)})
+
+
+@login_required
+def consent(request):
+    """Choose, and change at any time, what the programme may do with your words and pictures."""
+    wordings = {purpose: current_wording(purpose) for purpose in ConsentPurpose}
+    current = ConsentDecision.objects.current_for(request.user)
+    form = ConsentForm(request.POST if request.method == "POST" else None, wordings=wordings, current=current)
+    if request.method == "POST" and form.is_valid():
+        for purpose in ConsentPurpose:
+            answer = form.cleaned_data[purpose.value]
+            if answer:
+                consent_record(person=request.user, purpose=purpose, given=answer == "yes")
+        messages.success(request, "Your choices are saved. You can change them at any time.")
+        return redirect("consent")
+    rows = [(form[purpose.value], current.get(purpose.value)) for purpose in ConsentPurpose]
+    return render(request, "core/consent.html", {"form": form, "rows": rows})

@@ -9,7 +9,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.models import Region, User
+from core.models import ConsentWording, Region, User
 from core.roles import Role
 from core.services.roles import facilitator_regions_set
 
@@ -33,6 +33,25 @@ class RegionViewSet(ModelViewSet):
     inspect_view_enabled = True
     inspect_view_fields = ["name", "code", "local_authorities"]
     form_fields = ["name", "code"]  # never shown: nobody is given permission to change regions
+
+
+class AddOnlyPolicy(ModelPermissionPolicy):
+    """Consent wording is never edited, so every decision keeps the words it was made on."""
+
+    def user_has_permission(self, user, action):
+        return action in {"add", "view"} and super().user_has_permission(user, action)
+
+
+class ConsentWordingViewSet(ModelViewSet):
+    model = ConsentWording
+    icon = "doc-full"
+    menu_label = "Consent wording"
+    add_to_settings_menu = True
+    form_fields = ["purpose", "text"]
+    list_display = ["purpose", "text", "created_at"]
+    list_filter = ["purpose"]
+    inspect_view_enabled = True
+    permission_policy = AddOnlyPolicy(ConsentWording)
 
 
 class ChangeOnlyPolicy(ModelPermissionPolicy):

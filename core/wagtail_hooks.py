@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from core.admin_views import erasure
-from core.viewsets import FacilitatorViewSet, RegionViewSet
+from core.viewsets import ConsentWordingViewSet, FacilitatorViewSet, RegionViewSet
 
 
 @hooks.register("register_log_actions")
@@ -12,11 +12,14 @@ def register_core_actions(actions):
     actions.register_action("core.role.revoke", "Revoke role", "Role revoked")
     actions.register_action("core.regions.set", "Set regions", "Regions set")
     actions.register_action("core.person.erase", "Erase personal data", "Personal data erased")
+    actions.register_action("core.consent.give", "Give consent", "Consent given")
+    actions.register_action("core.consent.refuse", "Refuse consent", "Consent refused")
+    actions.register_action("core.consent.withdraw", "Withdraw consent", "Consent withdrawn")
 
 
 @hooks.register("register_admin_viewset")
 def register_core_viewsets():
-    return [RegionViewSet("regions"), FacilitatorViewSet()]
+    return [RegionViewSet("regions"), FacilitatorViewSet(), ConsentWordingViewSet("consent_wording")]
 
 
 @hooks.register("register_admin_urls")

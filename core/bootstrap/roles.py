@@ -27,6 +27,8 @@ CORE_PERMISSIONS: dict[Role, list[str]] = {
         "core.view_user",
         "core.view_region",
         "core.view_localauthority",
+        "core.add_consentwording",
+        "core.view_consentwording",
     ],
     Role.REGIONAL_FACILITATOR: [
         "wagtailadmin.access_admin",
