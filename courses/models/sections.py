@@ -1,0 +1,76 @@
+"""A numbered section of a course day, holding its activities (000:L2371–2399, L2505–2529)."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from courses.blocks import SectionBodyBlock
+from courses.models.base import Flexibility, SeedSourced
+
+
+class SectionPageForm(WagtailAdminPageForm):
+    """A course cannot have two sections with the same number."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        number = cleaned_data.get("number")
+        if number is not None and self.parent_page is not None:
+            clash = SectionPage.objects.child_of(self.parent_page).filter(number=number).exclude(pk=self.instance.pk)
+            if clash.exists():
+                self.add_error("number", f"This course already has a section {number}.")
+        return cleaned_data
+
+
+class SectionPage(SeedSourced, Page):
+    """Sections keep the day's sequence, so they are core unless marked adaptable (000:L4528–4540).
+
+    The body's activity blocks carry trainers' notes; the search index leaves them out and the
+    template shows them only when `courses.access` allows.
+    """
+
+    number = models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(20)])
+    planned_minutes = models.PositiveSmallIntegerField(
+        blank=True, null=True, validators=[MinValueValidator(1), MaxValueValidator(600)], help_text="In minutes."
+    )
+    flexibility = models.CharField(max_length=10, choices=Flexibility.choices, default=Flexibility.CORE)
+    is_key_working_content = models.BooleanField(
+        "covers key working",
+        default=False,
+        help_text="Tick for the sections where key working itself is taught (Day 2 Sections 2 and 3, 000:L4505–4507).",
+    )
+    summary = models.TextField(blank=True, help_text="In plain English, for parent carers and newcomers.")
+    aims = RichTextField(features=["bold", "italic", "ul", "ol"], blank=True)
+    body = StreamField(SectionBodyBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("planned_minutes"), FieldPanel("flexibility")]),
+        FieldPanel("is_key_working_content"),
+        FieldPanel("summary"),
+        FieldPanel("aims"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("seed_reference"), FieldPanel("is_placeholder")], heading="Source"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("aims"),
+        index.SearchField("body"),
+    ]
+
+    base_form_class = SectionPageForm
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types: list[str] = []
+
+    @property
+    def activities(self) -> list:
+        return [block.value for block in self.body if block.block_type == "activity"]
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import section_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(section_context(self, request.user))
+        return context
