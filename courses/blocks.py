@@ -13,6 +13,9 @@ from courses.models.base import Flexibility
 class ActivityBlock(blocks.StructBlock):
     """An activity in a section (000:L7085–7094): number, aims, time, grouping, prompt and materials.
 
+    Activities start as adaptable: the trainers' guides are guidance, not constraints, and trainers
+    adapt activities to the group while keeping the sequence (000:L2094–2104, L4528–4540).
+
     Trainers' notes and slides are trainer material: the template shows them only to people who may
     see it (courses.access), and they are left out of the search index (`search_index=False`, and
     chooser blocks index nothing).

@@ -87,7 +87,7 @@ def programme_overview(programme, user) -> dict:
 
 
 def course_outline(course: CoursePage, user) -> dict:
-    sections = list(visible_pages(SectionPage.objects.child_of(course), user))
+    sections = list(visible_pages(SectionPage.objects.child_of(course), user).order_by("number"))
     show_trainer_material = can_see_trainer_material(user)
     return {
         "programme": course.get_parent(),
@@ -104,7 +104,7 @@ def course_outline(course: CoursePage, user) -> dict:
 
 def section_context(section: SectionPage, user) -> dict:
     course = section.get_parent().specific
-    siblings = list(visible_pages(SectionPage.objects.sibling_of(section), user))
+    siblings = list(visible_pages(SectionPage.objects.sibling_of(section), user).order_by("number"))
     index = next((i for i, sibling in enumerate(siblings) if sibling.pk == section.pk), None)
     return {
         "course": course,

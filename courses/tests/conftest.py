@@ -7,6 +7,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from conftest import SilentOutput
 from core.models import HomePage
+from core.roles import Role
 from courses.bootstrap.collections import ensure_trainer_collection
 from courses.tests import factories
 
@@ -73,6 +74,13 @@ def search_index(db):
         call_command("update_index", verbosity=0)
 
     return rebuild
+
+
+@pytest.fixture
+def admin_client(client, make_user):
+    """The test client signed in as a programme admin (staff must have two-step verification)."""
+    client.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
+    return client
 
 
 @pytest.fixture

@@ -7,12 +7,6 @@ from core.roles import Role
 from courses.tests import factories
 
 
-@pytest.fixture
-def admin_client(client, make_user):
-    client.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
-    return client
-
-
 def test_programme_admins_list_and_search_principles(admin_client):
     factories.PrincipleFactory(text="Service delivery is holistic, coordinated and seamless.")
     factories.PrincipleFactory(text="Multi-agency working practices and systems are integrated.")
@@ -55,3 +49,21 @@ def test_regional_facilitators_cannot_edit_reference_content(client, make_user, 
 
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
+
+
+@pytest.mark.parametrize(
+    "model_name",
+    [
+        "principle",
+        "learningoutcome",
+        "keyworkingfunctionarea",
+        "keyworkingfunction",
+        "resource",
+        "glossaryterm",
+        "personspecificationcriterion",
+    ],
+)
+def test_every_reference_list_opens_for_programme_admins(admin_client, model_name):
+    for suffix in ("list", "add"):
+        response = admin_client.get(reverse(f"wagtailsnippets_courses_{model_name}:{suffix}"))
+        assert response.status_code == 200, suffix
