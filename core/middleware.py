@@ -9,18 +9,28 @@ from django.urls import reverse
 from core.roles import Role
 
 
+def _policy_header(policy: dict[str, list[str]]) -> str:
+    return "; ".join(f"{directive} {' '.join(sources)}" for directive, sources in policy.items())
+
+
 class ContentSecurityPolicyMiddleware:
-    """Sends `settings.CONTENT_SECURITY_POLICY` (Django 5.2 has no built-in CSP)."""
+    """Sends `settings.CONTENT_SECURITY_POLICY` (Django 5.2 has no built-in CSP).
+
+    Wagtail's admin writes inline scripts (date pickers, inline panels), so admin pages get
+    `CONTENT_SECURITY_POLICY_ADMIN` on top; the public site never allows inline scripts.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.header = "; ".join(
-            f"{directive} {' '.join(sources)}" for directive, sources in settings.CONTENT_SECURITY_POLICY.items()
+        self.header = _policy_header(settings.CONTENT_SECURITY_POLICY)
+        self.admin_header = _policy_header(
+            {**settings.CONTENT_SECURITY_POLICY, **settings.CONTENT_SECURITY_POLICY_ADMIN}
         )
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.headers.setdefault("Content-Security-Policy", self.header)
+        header = self.admin_header if request.path.startswith("/admin/") else self.header
+        response.headers.setdefault("Content-Security-Policy", header)
         return response
 
 

@@ -211,6 +211,8 @@ CONTENT_SECURITY_POLICY = {
     "base-uri": ["'self'"],
     "object-src": ["'none'"],
 }
+# Wagtail's admin (staff only, behind two-step verification) writes inline scripts for its widgets.
+CONTENT_SECURITY_POLICY_ADMIN = {"script-src": ["'self'", "'unsafe-inline'"]}
 
 # --- Programme roles ---------------------------------------------------------------------------
 # Roles that work in the Wagtail admin must use two-factor authentication (issue #2).

@@ -54,6 +54,15 @@ def test_pages_send_security_headers(client):
     assert response["Referrer-Policy"] == "same-origin"
 
 
+def test_only_the_wagtail_admin_may_run_inline_scripts(client, make_user):
+    from core.roles import Role
+
+    client.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
+
+    assert "script-src 'self' 'unsafe-inline'" in client.get("/admin/")["Content-Security-Policy"]
+    assert "unsafe-inline" not in client.get("/")["Content-Security-Policy"].split("style-src")[0]
+
+
 def test_only_wagtail_previews_may_be_framed_by_the_site_itself(client, make_user):
     from core.roles import Role
 

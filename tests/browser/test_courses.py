@@ -42,10 +42,8 @@ def _reader(browser, live_server, person, csp_violations: list):
 
 
 def test_an_edit_published_by_the_central_team_reaches_trainers_but_trainer_notes_stay_with_them(
-    page, browser, live_server, make_user, section
+    page, browser, live_server, make_user, section, csp_violations
 ):
-    """The Wagtail page editor itself is not checked for CSP errors: its scheduling dialog uses inline scripts."""
-    csp_violations = []
     admin = make_user(Role.PROGRAMME_ADMIN, mfa=True)
     sign_in(page, live_server, admin)
 
