@@ -10,7 +10,8 @@ class CoreConfig(AppConfig):
         from core.privacy import PersonalData
 
         return [
-            PersonalData(model="core.Notification", owner="recipient", label="Messages we sent you", erase="delete")
+            PersonalData(model="core.Notification", owner="recipient", label="Messages we sent you", erase="delete"),
+            PersonalData(model="core.ConsentDecision", owner="person", label="Your consent choices", erase="delete"),
         ]
 
     #: Models of this app that point at a person but hold nothing about them (checked by a test).

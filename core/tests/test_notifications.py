@@ -136,15 +136,10 @@ def test_a_refused_message_is_retried_later_then_sent(make_user, run_tasks):
     assert len(mail.outbox) == 1
 
 
-@override_settings(
-    EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-    EMAIL_HOST="127.0.0.1",
-    EMAIL_TIMEOUT=2,
-    NOTIFICATION_MAX_ATTEMPTS=2,
-    NOTIFICATION_RETRY_SECONDS=0,
-)
 def test_a_message_that_keeps_failing_is_marked_failed(make_user, run_tasks, settings):
-    settings.EMAIL_PORT = closed_port()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port(), 2
+    settings.NOTIFICATION_MAX_ATTEMPTS, settings.NOTIFICATION_RETRY_SECONDS = 2, 0
     person = make_user(Role.PARTICIPANT)
     with transaction.atomic():
         notification = notify(message=GREETING.name, recipient=person, key="cohort-1", context={"start": "x"})
