@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("search/", courses_views.search, name="search"),
     path("", include("core.urls")),
+    path("", include("events.urls")),
 ]
 
 if settings.DEBUG:

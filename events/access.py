@@ -1,0 +1,18 @@
+"""Which regions a person manages: everywhere for programme admins, their own for facilitators (DOMAIN.md §2)."""
+
+from django.db.models import QuerySet
+
+from core.models import Region
+from core.roles import Role
+
+
+def manages_every_region(user) -> bool:
+    return user.is_superuser or user.has_role(Role.PROGRAMME_ADMIN)
+
+
+def managed_regions(user) -> QuerySet[Region]:
+    if manages_every_region(user):
+        return Region.objects.all()
+    if user.has_role(Role.REGIONAL_FACILITATOR):
+        return Region.objects.filter(facilitators=user)
+    return Region.objects.none()

@@ -1,0 +1,247 @@
+"""Cohorts, registrations and venues in the Wagtail admin (CONVENTIONS.md: ModelViewSets, scoped by region).
+
+Facilitators see and change only their regions' cohorts, registrations and venues; state changes
+are the action views in `events.admin.actions`, never the edit form (status is not on it).
+"""
+
+import django_filters
+from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from events.access import managed_regions
+from events.admin import actions, imports, summary
+from events.admin.mixins import FormulaSafeExportMixin, RegionScopedMixin
+from events.forms.admin import CohortAdminForm, VenueAdminForm
+from events.models import Cohort, Registration, Venue
+from events.models.choices import ApplyingAs
+from events.rules import current_rules
+from events.selectors.cohorts import cohort_overview
+from events.services.waiting_list import waiting_list_refill
+
+
+def _regions(request):
+    return managed_regions(request.user)
+
+
+class CohortFilterSet(WagtailFilterSet):
+    region = django_filters.ModelChoiceFilter(queryset=_regions)
+    status = django_filters.ChoiceFilter(choices=Cohort.Status.choices)
+    path = django_filters.ChoiceFilter(choices=Cohort.Path.choices)
+    first_date = django_filters.DateFromToRangeFilter(label="Starts between", widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Cohort
+        fields = ["region", "status", "path"]
+
+
+def _starts(cohort) -> str:
+    return date_format(cohort.first_date, "j M Y") if cohort.first_date else "No sessions yet"
+
+
+class CohortIndexView(RegionScopedMixin, FormulaSafeExportMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().with_first_date().with_counts().select_related("region", "venue")
+
+    @cached_property
+    def columns(self):
+        rules, today = current_rules(), timezone.localdate()
+
+        def state(cohort) -> str:
+            label = cohort.get_status_display()
+            return f"{label} – at risk" if cohort.is_at_risk(rules=rules, today=today) else label
+
+        return [*super().columns, Column("state", label="Status", accessor=state)]
+
+
+class CohortInspectView(RegionScopedMixin, generic.InspectView):
+    template_name = "events/admin/cohort_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["overview"] = cohort_overview(self.object, rules=current_rules(), today=timezone.localdate())
+        context["actions"] = actions.available_actions(self.object, self.request.user)
+        return context
+
+
+class CohortCreateView(generic.CreateView):
+    def get_initial(self):
+        return {**super().get_initial(), "capacity": current_rules().target_size}
+
+
+class CohortEditView(RegionScopedMixin, generic.EditView):
+    def save_instance(self):
+        """More places may free some for the people waiting: offer them at once."""
+        instance = super().save_instance()
+        waiting_list_refill(cohort=instance, actor=self.request.user)
+        return instance
+
+
+class CohortViewSet(ModelViewSet):
+    model = Cohort
+    icon = "date"
+    menu_label = "Cohorts"
+    name = "cohorts"
+    index_view_class = CohortIndexView
+    edit_view_class = CohortEditView
+    inspect_view_class = CohortInspectView
+    add_view_class = CohortCreateView
+    delete_view_class = type("CohortDeleteView", (RegionScopedMixin, generic.DeleteView), {})
+    history_view_class = type("CohortHistoryView", (RegionScopedMixin, generic.HistoryView), {})
+    usage_view_class = type("CohortUsageView", (RegionScopedMixin, generic.UsageView), {})
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = CohortFilterSet
+    list_display = [
+        "title",
+        "region",
+        Column("starts", label="Starts", accessor=_starts, sort_key="first_date"),
+        Column(
+            "places", label="Places taken", accessor=lambda cohort: f"{cohort.places_taken_count} of {cohort.capacity}"
+        ),
+    ]
+    search_fields = ["title", "local_authority__name", "venue__name"]
+    search_backend_name = None
+    list_export = [
+        "title",
+        "path",
+        "region",
+        "local_authority",
+        "venue",
+        "first_date",
+        "capacity",
+        "confirmed_count",
+        "waiting_count",
+        "status",
+    ]
+    export_headings = {"first_date": "Starts", "confirmed_count": "Confirmed", "waiting_count": "Waiting"}
+    export_filename = "cohorts"
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("path"),
+            MultiFieldPanel(
+                [FieldPanel("region"), FieldPanel("local_authority"), FieldPanel("venue")], heading="Where"
+            ),
+            FieldPanel("capacity"),
+            InlinePanel("sessions", heading="Days", label="Day", min_num=1),
+            FieldPanel("local_details"),
+        ],
+        base_form_class=CohortAdminForm,
+    )
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            *[path(f"{name}/<int:pk>/", view.as_view(), name=name) for name, view in actions.COHORT_ACTIONS.items()],
+            path("import/<int:pk>/", imports.CohortImportView.as_view(), name="import"),
+            path("export/<int:pk>/<str:extension>/", imports.cohort_export, name="export"),
+        ]
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Registrations change only through services (registration, import, waiting list)."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    cohort__region = django_filters.ModelChoiceFilter(label="Region", queryset=_regions)
+    status = django_filters.ChoiceFilter(choices=Registration.Status.choices)
+    applying_as = django_filters.ChoiceFilter(choices=ApplyingAs.choices, label="Coming as")
+
+    class Meta:
+        model = Registration
+        fields = ["status", "applying_as"]
+
+
+class RegistrationIndexView(RegionScopedMixin, FormulaSafeExportMixin, generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("person", "cohort")
+
+
+class RegistrationInspectView(RegionScopedMixin, generic.InspectView):
+    template_name = "events/admin/registration_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["actions"] = actions.registration_actions(self.object, self.request.user)
+        return context
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "user"
+    menu_label = "Registrations"
+    name = "registrations"
+    permission_policy = ReadOnlyPolicy(Registration)
+    index_view_class = RegistrationIndexView
+    inspect_view_class = RegistrationInspectView
+    history_view_class = type("RegistrationHistoryView", (RegionScopedMixin, generic.HistoryView), {})
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = RegistrationFilterSet
+    list_display = ["person", "cohort", "applying_as", "organisation", "status", "registered_at"]
+    search_fields = ["person__email", "person__first_name", "person__last_name", "organisation"]
+    search_backend_name = None
+    list_export = [
+        "person",
+        "person.email",
+        "cohort",
+        "applying_as",
+        "sectors",
+        "organisation",
+        "job_title",
+        "status",
+        "registered_at",
+    ]
+    export_headings = {"person.email": "Email"}
+    export_filename = "registrations"
+    inspect_view_fields = [
+        "person",
+        "cohort",
+        "status",
+        "registered_at",
+        "day1_cohort",
+        *Registration.ANSWER_FIELDS[:12],
+    ]
+    form_fields = ["organisation", "job_title"]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(f"{name}/<int:pk>/", view.as_view(), name=name) for name, view in actions.REGISTRATION_ACTIONS.items()
+        ]
+
+
+class VenueViewSet(SnippetViewSet):
+    model = Venue
+    icon = "home"
+    menu_label = "Venues"
+    index_view_class = type("VenueIndexView", (RegionScopedMixin, FormulaSafeExportMixin, snippet_views.IndexView), {})
+    edit_view_class = type("VenueEditView", (RegionScopedMixin, snippet_views.EditView), {})
+    delete_view_class = type("VenueDeleteView", (RegionScopedMixin, snippet_views.DeleteView), {})
+    history_view_class = type("VenueHistoryView", (RegionScopedMixin, snippet_views.HistoryView), {})
+    usage_view_class = type("VenueUsageView", (RegionScopedMixin, snippet_views.UsageView), {})
+    list_display = ["name", "region", "capacity"]
+    list_filter = ["region"]
+    search_fields = ["name", "address", "postcode"]
+    search_backend_name = None
+    list_export = ["name", "region", "address", "postcode", "capacity", "accessibility"]
+    edit_handler = ObjectList(Venue.panels, base_form_class=VenueAdminForm)
+
+
+class CohortsGroup(ViewSetGroup):
+    menu_label = "Cohorts"
+    menu_icon = "date"
+    menu_order = 150
+    items = (CohortViewSet, RegistrationViewSet, VenueViewSet, summary.MixSummaryViewSet)

@@ -1,0 +1,43 @@
+"""The messages cohorts send, registered with core.notifications and named `events.<what>`.
+
+Each renders templates/email/events_<what>/{subject,body}.txt (and body.html); `notify` records one
+`core.Notification` per person and key, so "sent to this participant" is that row's status.
+"""
+
+from core.notifications import register_message
+
+REGISTRATION_CONFIRMED = "events.registration_confirmed"
+WAITING_LIST = "events.waiting_list"
+PLACE_OFFERED = "events.place_offered"
+OFFER_EXPIRED = "events.offer_expired"
+DAY1_MOVED = "events.day1_moved"
+COHORT_CANCELLED = "events.cohort_cancelled"
+PRE_COURSE_PACK = "events.pre_course_pack"
+AGENDA = "events.agenda"
+
+
+def register() -> None:
+    register_message(REGISTRATION_CONFIRMED, "Place confirmed, with the dates as a calendar file")
+    register_message(WAITING_LIST, "Put on the waiting list")
+    register_message(PLACE_OFFERED, "A freed place offered from the waiting list, with a time limit")
+    register_message(OFFER_EXPIRED, "An offered place not taken up in time")
+    register_message(DAY1_MOVED, "Day 1 moved to another cohort")
+    register_message(COHORT_CANCELLED, "Cohort cancelled")
+    register_message(
+        PRE_COURSE_PACK,
+        "Pre-course pack",
+        description="At least 14 days before Day 1, with local details and the pre-reading (000:L2670–2672).",
+    )
+    register_message(
+        AGENDA,
+        "Agenda and letter confirming the place",
+        description="At least 7 days before each day (000:L2674–2676).",
+    )
+
+
+def registration_key(registration) -> str:
+    return f"registration-{registration.pk}"
+
+
+def session_key(registration, session) -> str:
+    return f"registration-{registration.pk}-session-{session.pk}"

@@ -1,0 +1,248 @@
+"""A cohort is one delivery of a course path in a region, with a session per day (DOMAIN.md §4).
+
+Its status moves only through `events.services.cohorts` (draft → recruiting → confirmed →
+delivered, or cancelled with a reason); "at risk" is derived, never stored. The trainers on a
+cohort are `trainers.DeliveryAssignment` rows, reached here only through their related name so
+that events never imports trainers (CONVENTIONS.md).
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Func, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.formats import date_format
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+
+from events.access import managed_regions, manages_every_region
+
+
+def subquery_count(queryset: models.QuerySet) -> Coalesce:
+    """COUNT(*) of `queryset` as a correlated subquery, so a listing stays one query per page."""
+    return Coalesce(
+        Subquery(queryset.order_by().annotate(total=Func(F("pk"), function="COUNT")).values("total")[:1]),
+        0,
+    )
+
+
+class CohortQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "CohortQuerySet":
+        """Who may see a cohort and its people: programme admins everywhere, Regional Facilitators in
+        their regions, trainers on its team (DOMAIN.md §2, §4 "everyone on a cohort sees one shared
+        page"). Everyone else sees none; the public listing is `open_for_registration()`."""
+        if not user.is_authenticated:
+            return self.none()
+        if manages_every_region(user):
+            return self
+        allowed = Q(delivery_assignments__trainer=user) | Q(region__in=managed_regions(user))
+        return self.filter(pk__in=self.model.objects.filter(allowed).values("pk"))
+
+    def in_regions_of(self, user) -> "CohortQuerySet":
+        """The cohorts a person manages in the admin; another region's cohort is simply not there (404)."""
+        return self if manages_every_region(user) else self.filter(region__in=managed_regions(user))
+
+    def with_counts(self) -> "CohortQuerySet":
+        """Confirmed, waiting and place-holding registrations, as `confirmed_count`, `waiting_count`
+        and `places_taken_count` (see `Registration.objects.holding_place_in`)."""
+        from events.models.registrations import Registration
+
+        cohort = OuterRef("pk")
+        return self.annotate(
+            confirmed_count=subquery_count(
+                Registration.objects.filter(cohort=cohort, status=Registration.Status.CONFIRMED)
+            ),
+            waiting_count=subquery_count(
+                Registration.objects.filter(cohort=cohort, status=Registration.Status.WAITING)
+            ),
+            places_taken_count=subquery_count(Registration.objects.holding_place_in(cohort)),
+        )
+
+    def with_first_date(self) -> "CohortQuerySet":
+        return self.annotate(first_date=models.Min("sessions__date"))
+
+    def open_for_registration(self, today: datetime.date) -> "CohortQuerySet":
+        """Recruiting or confirmed, and not started yet: the cohorts people may still join."""
+        return (
+            self.filter(status__in=Cohort.OPEN_STATUSES)
+            .alias(opens_until=models.Min("sessions__date"))
+            .filter(opens_until__gt=today)
+        )
+
+
+class Cohort(ClusterableModel):
+    class Path(models.TextChoices):
+        FULL = "full", "Day 1 and Day 2"
+        DAY2_ONLY = "day2", "Day 2 only, for people who have done Day 1"
+        T4T = "t4t", "Training for Trainers"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        RECRUITING = "recruiting", "Open for registration"
+        CONFIRMED = "confirmed", "Confirmed"
+        DELIVERED = "delivered", "Delivered"
+        CANCELLED = "cancelled", "Cancelled"
+
+    OPEN_STATUSES = (Status.RECRUITING, Status.CONFIRMED)
+
+    title = models.CharField(max_length=200, help_text="For example “Leeds, spring 2026”.")
+    path = models.CharField(max_length=10, choices=Path.choices, default=Path.FULL)
+    region = models.ForeignKey("core.Region", on_delete=models.PROTECT, related_name="cohorts")
+    local_authority = models.ForeignKey("core.LocalAuthority", on_delete=models.PROTECT, related_name="cohorts")
+    venue = models.ForeignKey("events.Venue", on_delete=models.PROTECT, null=True, blank=True, related_name="cohorts")
+    capacity = models.PositiveSmallIntegerField(
+        "places",
+        validators=[MinValueValidator(1)],
+        help_text="Around 16, not fewer than 6 nor more than 20 (000:L2690): see Settings → Cohort rules.",
+    )
+    local_details = models.TextField(
+        blank=True,
+        help_text="For the pre-course pack: lunch, parking, who to ask for on the day (000:L2670–2672).",
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False)
+    cancelled_reason = models.TextField(blank=True, editable=False)
+    mix_override_reason = models.TextField(
+        blank=True, editable=False, help_text="Why the cohort was confirmed although it did not meet the mix rule."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CohortQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["region", "status"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self):
+        """The local authority lies in the region; a cohort never offers more places than its rules or room allow."""
+        from events.rules import current_rules
+
+        super().clean()
+        errors = {}
+        if self.local_authority_id and self.region_id and self.local_authority.region_id != self.region_id:
+            errors["local_authority"] = "Choose a local authority in the cohort's region."
+        if self.venue_id and self.region_id and self.venue.region_id != self.region_id:
+            errors["venue"] = "Choose a venue in the cohort's region."
+        if self.capacity:
+            rules = current_rules()
+            if not rules.minimum_size <= self.capacity <= rules.maximum_size:
+                errors["capacity"] = f"Offer between {rules.minimum_size} and {rules.maximum_size} places (000:L2690)."
+            elif self.venue_id and self.capacity > self.venue.capacity:
+                errors["capacity"] = f"{self.venue} holds {self.venue.capacity} people."
+            elif self.pk and self.capacity < self.places_taken():
+                errors["capacity"] = f"{self.places_taken()} places are already taken or offered."
+        if errors:
+            raise ValidationError(errors)
+
+    def places_taken(self) -> int:
+        from events.models.registrations import Registration
+
+        return Registration.objects.holding_place_in(self).count()
+
+    @property
+    def ordered_sessions(self) -> list["Session"]:
+        """Sessions in date order, from the prefetch cache when listings loaded them."""
+        return sorted(self.sessions.all(), key=lambda session: (session.date, session.starts_at))
+
+    @property
+    def start_date(self) -> datetime.date | None:
+        sessions = self.ordered_sessions
+        return sessions[0].date if sessions else None
+
+    @property
+    def end_date(self) -> datetime.date | None:
+        sessions = self.ordered_sessions
+        return sessions[-1].date if sessions else None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES
+
+    def is_open_for_registration(self, today: datetime.date) -> bool:
+        return self.is_open and self.start_date is not None and self.start_date > today
+
+    def is_at_risk(self, *, rules, today: datetime.date) -> bool:
+        """Recruiting, inside the cut-off and still short of the minimum (000:L489–491). Needs `with_counts()`."""
+        return (
+            self.status == self.Status.RECRUITING
+            and self.start_date is not None
+            and today >= self.start_date - datetime.timedelta(days=rules.at_risk_days)
+            and self.confirmed_count < rules.minimum_size
+        )
+
+    def places_left(self) -> int:
+        """Needs `with_counts()`."""
+        return max(self.capacity - self.places_taken_count, 0)
+
+
+def session_path_problems(path: str, courses: list) -> list[str]:
+    """Why a cohort's sessions do not make up its path (Day 1 once, 000:L2320–2324; T4T is two days, 000:L3516).
+
+    Shared by the admin form (early feedback) and `cohort_open` (the rule itself).
+    """
+    kinds = [course.kind for course in courses]
+    if not kinds:
+        return ["Add a session for each day."]
+    problems = []
+    if path == Cohort.Path.FULL and ("day1" not in kinds or "day2" not in kinds or set(kinds) - {"day1", "day2"}):
+        problems.append("A Day 1 and Day 2 cohort needs a Day 1 session and a Day 2 session, and nothing else.")
+    if path == Cohort.Path.DAY2_ONLY and set(kinds) != {"day2"}:
+        problems.append("A Day 2 only cohort has Day 2 sessions only.")
+    if path == Cohort.Path.T4T and set(kinds) != {"t4t"}:
+        problems.append("A Training for Trainers cohort has Training for Trainers sessions only.")
+    if len({course.variant for course in courses if course.kind == "day2"}) > 1:
+        problems.append("Use one version of Day 2 in a cohort.")
+    return problems
+
+
+class Session(models.Model):
+    """One day of a cohort. Times are local (Europe/London); calendars attach the zone (issue #4 point 7)."""
+
+    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="sessions")
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.PROTECT,
+        related_name="cohort_sessions",
+        limit_choices_to={"live": True},
+        help_text="Which day of the course this is.",
+    )
+    date = models.DateField()
+    starts_at = models.TimeField(default=datetime.time(9, 30))
+    ends_at = models.TimeField(default=datetime.time(16, 0))
+    course_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text="The version of the course this day is delivered from, fixed when the cohort is confirmed.",
+    )
+
+    panels = [
+        FieldPanel("course"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("starts_at"), FieldPanel("ends_at")]),
+    ]
+
+    class Meta:
+        ordering = ["date", "starts_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="events_session_ends_after_start"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course.title}, {date_format(self.date, 'j F Y')}"
+
+    @property
+    def is_day1(self) -> bool:
+        return self.course.kind == "day1"
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": "The day must end after it starts."})

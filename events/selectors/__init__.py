@@ -1,0 +1,1 @@
+"""Reads across many relations, each a fixed number of queries (CONVENTIONS.md)."""

@@ -1,0 +1,163 @@
+"""Cohort pages: the public listing, a participant's courses and the shared cohort page.
+
+Each read is a fixed number of queries however many cohorts and registrations there are
+(CONVENTIONS.md), so listings stay fast as the programme grows.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from courses.models import CourseLearningOutcome
+from events.models import Cohort, PlaceOffer, Registration, Session
+from events.rules import CohortRules
+from events.selectors.day1 import people_who_did_day1
+from events.selectors.deadlines import DueMessage, overdue_messages
+from events.selectors.mix import MIX_FIELDS, MixReport, evaluate_mix
+from events.selectors.sessions import sessions_with_cohorts
+
+SESSIONS = Prefetch("sessions", queryset=Session.objects.select_related("course"))
+
+
+def open_cohorts(*, today: datetime.date, region_code: str = "") -> QuerySet[Cohort]:
+    """Cohorts open for registration, by region and date, with what a newcomer needs to decide:
+    the days and times, the venue, places left and the course outcomes (000:L6827–6838)."""
+    cohorts = (
+        Cohort.objects.open_for_registration(today)
+        .with_counts()
+        .with_first_date()
+        .select_related("region", "local_authority", "venue")
+        .prefetch_related(
+            Prefetch(
+                "sessions",
+                queryset=Session.objects.select_related("course").prefetch_related(
+                    Prefetch("course__outcome_links", queryset=CourseLearningOutcome.objects.select_related("outcome"))
+                ),
+            )
+        )
+        .order_by("region__name", "first_date", "pk")
+    )
+    return cohorts.filter(region__code=region_code) if region_code else cohorts
+
+
+def registrations_of(person) -> QuerySet[Registration]:
+    """A participant's own registrations, newest cohort first, with their days and any open offer."""
+    return (
+        Registration.objects.filter(person=person)
+        .select_related("cohort__venue", "cohort__region", "day1_cohort__venue")
+        .prefetch_related(
+            Prefetch("cohort__sessions", queryset=Session.objects.select_related("course")),
+            Prefetch("day1_cohort__sessions", queryset=Session.objects.select_related("course")),
+            Prefetch(
+                "offers", queryset=PlaceOffer.objects.filter(outcome=PlaceOffer.Outcome.PENDING), to_attr="open_offers"
+            ),
+        )
+        .order_by("-registered_at")
+    )
+
+
+def my_courses(person) -> list[Registration]:
+    """A participant's registrations, each with `days`: the (session, cohort) pairs they attend."""
+    registrations = list(registrations_of(person))
+    for registration in registrations:
+        registration.days = sessions_with_cohorts(registration)
+    return registrations
+
+
+def trainer_cohorts(trainer) -> QuerySet[Cohort]:
+    """The cohorts a trainer is on (through `trainers.DeliveryAssignment`'s related name)."""
+    return (
+        Cohort.objects.filter(delivery_assignments__trainer=trainer)
+        .exclude(status=Cohort.Status.CANCELLED)
+        .with_counts()
+        .with_first_date()
+        .select_related("region", "venue")
+        .prefetch_related(SESSIONS)
+        .order_by("-first_date")
+    )
+
+
+@dataclass
+class CohortOverview:
+    """Everything the facilitator and the trainers share about one cohort (DOMAIN.md §4)."""
+
+    cohort: Cohort
+    at_risk: bool
+    sessions: list[tuple[Session, bool]]
+    trainers: list
+    confirmed: list[Registration]
+    offered: list[Registration]
+    waiting: list[Registration]
+    day1_guests: list[Registration]
+    mix: MixReport
+    unprepared: list[tuple[Registration, list[str]]]
+    missed_day1: list[Registration]
+    overdue: list[DueMessage]
+
+
+def cohort_overview(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> CohortOverview:
+    cohort = (
+        Cohort.objects.with_counts()
+        .select_related("region", "local_authority", "venue")
+        .prefetch_related(SESSIONS)
+        .get(pk=cohort.pk)
+    )
+    people = (
+        Registration.objects.filter(cohort=cohort, status__in=Registration.ACTIVE_STATUSES)
+        .select_related("person", "preparation", "day1_cohort")
+        .prefetch_related(
+            Prefetch("day1_cohort__sessions", queryset=Session.objects.select_related("course")),
+            Prefetch(
+                "offers", queryset=PlaceOffer.objects.filter(outcome=PlaceOffer.Outcome.PENDING), to_attr="open_offers"
+            ),
+        )
+        .order_by("registered_at", "pk")
+    )
+    by_status = {status: [] for status in Registration.Status}
+    for registration in people:
+        registration.cohort = cohort
+        by_status[registration.status].append(registration)
+    confirmed = by_status[Registration.Status.CONFIRMED]
+    guests = list(
+        Registration.objects.filter(day1_cohort=cohort, status=Registration.Status.CONFIRMED).select_related(
+            "person", "cohort"
+        )
+    )
+    day1 = next((session for session in cohort.ordered_sessions if session.is_day1), None)
+    needs_day1 = [r for r in confirmed if not r.skips_day1 and not r.day1_cohort_id]
+    done = (
+        people_who_did_day1([registration.person_id for registration in needs_day1])
+        if day1 and day1.date < today
+        else set()
+    )
+    return CohortOverview(
+        cohort=cohort,
+        at_risk=cohort.is_at_risk(rules=rules, today=today),
+        sessions=[
+            (session, rules.is_parent_friendly(session.starts_at, session.ends_at))
+            for session in cohort.ordered_sessions
+        ],
+        trainers=list(cohort.delivery_assignments.select_related("trainer").order_by("role", "trainer__last_name")),
+        confirmed=confirmed,
+        offered=by_status[Registration.Status.OFFERED],
+        waiting=by_status[Registration.Status.WAITING],
+        day1_guests=guests,
+        mix=evaluate_mix([{name: getattr(r, name) for name in MIX_FIELDS} for r in confirmed], rules),
+        unprepared=_unprepared(confirmed + by_status[Registration.Status.OFFERED]),
+        missed_day1=[r for r in needs_day1 if day1 and day1.date < today and r.person_id not in done],
+        overdue=overdue_messages(confirmed, rules=rules, today=today),
+    )
+
+
+def _unprepared(registrations: list[Registration]) -> list[tuple[Registration, list[str]]]:
+    """Parent carers and young people whose preparation is not complete (DOMAIN.md §5)."""
+    missing = []
+    for registration in registrations:
+        if not registration.needs_preparation:
+            continue
+        preparation = getattr(registration, "preparation", None)
+        steps = preparation.missing_steps() if preparation else ["a preparation record"]
+        if steps:
+            missing.append((registration, steps))
+    return missing

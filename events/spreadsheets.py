@@ -1,0 +1,56 @@
+"""Spreadsheets in and out: safe to open in Excel, and read the same whether CSV or XLSX.
+
+A cell starting with = + - @ (or a tab or carriage return) is run as a formula by spreadsheet
+programs, so a registration answer like "=HYPERLINK(…)" could attack whoever opens an export
+(OWASP "CSV injection"). Every export prefixes such cells with an apostrophe.
+"""
+
+import datetime
+
+import tablib
+from import_export.formats.base_formats import CSV, XLSX
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = {"csv": CSV, "xlsx": XLSX}
+
+
+def spreadsheet_safe(value):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def escape_dataset(dataset: tablib.Dataset) -> tablib.Dataset:
+    safe = tablib.Dataset(headers=dataset.headers)
+    for row in dataset:
+        safe.append([spreadsheet_safe(value) for value in row])
+    return safe
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_dataset(content: bytes, extension: str) -> tablib.Dataset:
+    """Every cell as text, whichever format it came in, so CSV and XLSX rows validate alike."""
+    file_format = FORMATS[extension]()
+    if extension == "csv":
+        content = content.decode("utf-8-sig")
+    raw = file_format.create_dataset(content)
+    dataset = tablib.Dataset(headers=[_as_text(header).lower() for header in raw.headers or []])
+    for row in raw:
+        if any(cell not in (None, "") for cell in row):
+            dataset.append([_as_text(cell) for cell in row])
+    return dataset
+
+
+def export_bytes(dataset: tablib.Dataset, extension: str) -> bytes | str:
+    return FORMATS[extension]().export_data(escape_dataset(dataset))

@@ -1,0 +1,174 @@
+"""The Wagtail admin, scoped by region: facilitators manage their own region's cohorts only."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from core.roles import Role
+from events.models import Cohort, Registration
+from events.tests.factories import RegistrationFactory, VenueFactory, in_days
+
+
+@pytest.fixture
+def signed_in(client, facilitator):
+    client.force_login(facilitator)
+    return client
+
+
+@pytest.fixture
+def elsewhere(make_cohort, other_region, make_user):
+    cohort = make_cohort(title="Newcastle, summer", region=other_region)
+    RegistrationFactory(cohort=cohort, person=make_user())
+    return cohort
+
+
+def test_the_index_lists_only_the_facilitators_regions(signed_in, cohort, elsewhere):
+    page = signed_in.get(reverse("cohorts:index")).content.decode()
+
+    assert cohort.title in page and elsewhere.title not in page
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "cohorts:edit",
+        "cohorts:inspect",
+        "cohorts:history",
+        "cohorts:open",
+        "cohorts:confirm",
+        "cohorts:cancel",
+        "cohorts:import",
+    ],
+)
+def test_another_regions_cohort_is_not_found(signed_in, elsewhere, url_name):
+    assert signed_in.get(reverse(url_name, args=[elsewhere.pk])).status_code == 404
+    assert signed_in.post(reverse(url_name, args=[elsewhere.pk]), {"reason": "x"}).status_code == 404
+    elsewhere.refresh_from_db()
+    assert elsewhere.status == Cohort.Status.RECRUITING
+
+
+def test_another_regions_registrations_and_exports_are_not_found(signed_in, elsewhere):
+    registration = elsewhere.registrations.get()
+
+    assert signed_in.get(reverse("registrations:inspect", args=[registration.pk])).status_code == 404
+    assert signed_in.post(reverse("registrations:cancel", args=[registration.pk]), {"reason": "x"}).status_code == 404
+    assert signed_in.get(reverse("cohorts:export", args=[elsewhere.pk, "csv"])).status_code == 404
+    assert elsewhere.title not in signed_in.get(reverse("registrations:index")).content.decode()
+
+
+def test_trainers_and_participants_have_no_admin(client, make_user, cohort):
+    for role in (Role.TRAINER, Role.PARTICIPANT):
+        client.force_login(make_user(role))
+        assert client.get(reverse("cohorts:inspect", args=[cohort.pk])).status_code == 403
+
+
+def test_a_facilitator_creates_a_cohort_in_their_region(signed_in, region, courses):
+    venue = VenueFactory(region=region)
+    authority = venue.region.local_authorities.create(code="E09000007", name="Camden")
+    data = {
+        "title": "Camden, autumn",
+        "path": "full",
+        "region": region.pk,
+        "local_authority": authority.pk,
+        "venue": venue.pk,
+        "capacity": 16,
+        "local_details": "",
+        "sessions-TOTAL_FORMS": 2,
+        "sessions-INITIAL_FORMS": 0,
+        "sessions-MIN_NUM_FORMS": 1,
+        "sessions-MAX_NUM_FORMS": 1000,
+    }
+    for index, (key, days) in enumerate([("day1", 30), ("kwip", 44)]):
+        data |= {
+            f"sessions-{index}-course": courses[key].pk,
+            f"sessions-{index}-date": in_days(days).isoformat(),
+            f"sessions-{index}-starts_at": "10:00",
+            f"sessions-{index}-ends_at": "14:00",
+        }
+
+    response = signed_in.post(reverse("cohorts:add"), data)
+
+    assert response.status_code == 302, response.context["form"].errors
+    cohort = Cohort.objects.get(title="Camden, autumn")
+    assert cohort.status == Cohort.Status.DRAFT and cohort.sessions.count() == 2
+
+
+def test_the_form_offers_only_the_facilitators_regions(signed_in, other_region):
+    form = signed_in.get(reverse("cohorts:add")).context["form"]
+
+    assert other_region not in form.fields["region"].queryset
+    assert form.initial["capacity"] == 16
+
+
+def test_opening_and_confirming_with_a_reason_through_the_admin(signed_in, make_cohort, fill):
+    cohort = make_cohort(status=Cohort.Status.DRAFT)
+
+    signed_in.post(reverse("cohorts:open", args=[cohort.pk]))
+    cohort.refresh_from_db()
+    assert cohort.status == Cohort.Status.RECRUITING
+
+    fill(cohort, 6)
+    refused = signed_in.post(reverse("cohorts:confirm", args=[cohort.pk]), {"override_reason": ""})
+    assert "does not meet the mix rule" in refused.content.decode()
+    signed_in.post(reverse("cohorts:confirm", args=[cohort.pk]), {"override_reason": "Agreed with the lead trainer."})
+    cohort.refresh_from_db()
+    assert cohort.status == Cohort.Status.CONFIRMED
+
+
+def test_the_inspect_view_shows_the_mix_and_people(signed_in, cohort, make_person):
+    RegistrationFactory(cohort=cohort, person=make_person("Rosa", "Diaz"))
+
+    page = signed_in.get(reverse("cohorts:inspect", args=[cohort.pk])).content.decode()
+
+    assert "Rosa Diaz" in page and "No parent carer yet" in page
+    assert reverse("cohorts:confirm", args=[cohort.pk]) in page
+
+
+def test_the_export_escapes_formulas(signed_in, cohort):
+    cohort.title = "=cmd|' /C calc'!A0"
+    cohort.save()
+
+    response = signed_in.get(reverse("cohorts:index"), {"export": "csv"})
+
+    assert "'=cmd" in b"".join(response.streaming_content).decode()
+
+
+def test_import_previews_then_imports(signed_in, cohort):
+    csv = (
+        "email,first_name,last_name,applying_as,sectors,organisation,experience,years_experience,how_heard\n"
+        "kim@example.org,Kim,Lee,professional,Health,NHS Leeds,some,1-5,work\n"
+    )
+    url = reverse("cohorts:import", args=[cohort.pk])
+
+    preview = signed_in.post(url, {"file": SimpleUploadedFile("people.csv", csv.encode(), "text/csv")})
+    assert "All 1 rows are ready to import" in preview.content.decode()
+    assert not Registration.objects.exists()
+
+    signed_in.post(url, {"rows": preview.context["signed_rows"]})
+    assert Registration.objects.get().person.email == "kim@example.org"
+
+
+def test_a_tampered_preview_is_refused(signed_in, cohort):
+    response = signed_in.post(reverse("cohorts:import", args=[cohort.pk]), {"rows": "forged"})
+
+    assert response.status_code == 302 and not Registration.objects.exists()
+
+
+def test_the_mix_summary_covers_the_facilitators_regions(signed_in, cohort, elsewhere):
+    page = signed_in.get(reverse("cohort_mix:index")).content.decode()
+
+    assert cohort.title in page and elsewhere.title not in page
+
+
+def test_only_programme_admins_change_the_rules(client, make_user, facilitator):
+    url = reverse("wagtailsettings:edit", args=["events", "cohortsettings"])
+    client.force_login(facilitator)
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
+    assert client.get(url).status_code in (200, 302)
+
+
+def test_venues_of_other_regions_cannot_be_edited(signed_in, other_region):
+    venue = VenueFactory(region=other_region)
+
+    assert signed_in.get(reverse("wagtailsnippets_events_venue:edit", args=[venue.pk])).status_code == 404

@@ -1,0 +1,61 @@
+"""A participant's own courses: only theirs, with cancelling and answering an offer."""
+
+from django.urls import reverse
+
+from events.models import PlaceOffer, Registration
+from events.services.registrations import registration_cancel, registration_create
+from events.tests.factories import RegistrationFactory, professional
+
+
+def test_my_courses_lists_only_my_registrations(client, cohort, participant, make_person):
+    RegistrationFactory(cohort=cohort, person=participant)
+    someone_else = RegistrationFactory(cohort=cohort, person=make_person("Zed"), organisation="Other org")
+    client.force_login(participant)
+
+    page = client.get(reverse("events:my_registrations")).content.decode()
+
+    assert cohort.title in page and "Place confirmed" in page
+    assert reverse("events:registration_cancel", args=[someone_else.pk]) not in page
+
+
+def test_the_participant_dashboard_lists_my_courses(client, cohort, participant):
+    RegistrationFactory(cohort=cohort, person=participant)
+    client.force_login(participant)
+
+    page = client.get(reverse("dashboard_role", args=["participant"])).content.decode()
+
+    assert cohort.title in page
+
+
+def test_a_participant_cannot_cancel_someone_elses_place(client, cohort, participant, make_user):
+    other = RegistrationFactory(cohort=cohort, person=make_user())
+    client.force_login(participant)
+
+    assert client.post(reverse("events:registration_cancel", args=[other.pk])).status_code == 404
+    other.refresh_from_db()
+    assert other.status == Registration.Status.CONFIRMED
+
+
+def test_a_participant_cancels_their_own_place(client, cohort, participant):
+    mine = RegistrationFactory(cohort=cohort, person=participant)
+    client.force_login(participant)
+
+    client.post(reverse("events:registration_cancel", args=[mine.pk]))
+
+    mine.refresh_from_db()
+    assert mine.status == Registration.Status.CANCELLED
+
+
+def test_the_offer_link_accepts_without_signing_in(client, make_cohort, fill, make_user):
+    cohort = make_cohort(capacity=6)
+    leaving = fill(cohort, 6)[0]
+    waiting = registration_create(cohort=cohort, person=make_user(), answers=professional(), actor=None)
+    registration_cancel(registration=leaving, actor=None, reason="")
+    url = reverse("events:offer", args=[PlaceOffer.objects.get().token])
+
+    assert "Yes, I will take the place" in client.get(url).content.decode()
+    client.post(url, {"decision": "accept"})
+
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.CONFIRMED
+    assert "This offer is closed: accepted" in client.get(url).content.decode()

@@ -1,0 +1,84 @@
+"""The shared cohort page: the facilitator and every trainer on the cohort, nobody else (DOMAIN.md §4)."""
+
+import pytest
+from django.urls import reverse
+
+from core.roles import Role
+from events.models import Preparation
+from events.tests.factories import RegistrationFactory, parent_carer
+
+
+def test_a_trainer_on_the_cohort_sees_registrations_and_the_mix_as_they_arrive(client, cohort, trainer, make_person):
+    RegistrationFactory(cohort=cohort, person=make_person("Rosa", "Diaz"), access_needs="Hearing loop")
+    client.force_login(trainer)
+
+    page = client.get(reverse("events:cohort_team", args=[cohort.pk])).content.decode()
+
+    assert "Rosa Diaz" in page and "Hearing loop" in page
+    assert "No one from social care yet" in page
+
+
+@pytest.mark.parametrize("who", ["other_trainer", "participant", "other_facilitator"])
+def test_anyone_else_gets_nothing(client, cohort, make_user, other_region, who):
+    person = {
+        "other_trainer": lambda: make_user(Role.TRAINER),
+        "participant": lambda: make_user(Role.PARTICIPANT),
+        "other_facilitator": lambda: make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[other_region]),
+    }[who]()
+    client.force_login(person)
+
+    assert client.get(reverse("events:cohort_team", args=[cohort.pk])).status_code == 404
+
+
+def test_the_facilitator_of_the_region_sees_it(client, cohort, facilitator):
+    client.force_login(facilitator)
+
+    assert client.get(reverse("events:cohort_team", args=[cohort.pk])).status_code == 200
+
+
+def test_unprepared_parent_carers_are_listed_and_prepared_through_the_form(client, cohort, trainer, make_person):
+    parent = RegistrationFactory(cohort=cohort, person=make_person("Pat"), **parent_carer())
+    client.force_login(trainer)
+    page = client.get(reverse("events:cohort_team", args=[cohort.pk])).content.decode()
+    assert "still needs a preparation record" in page
+
+    url = reverse("events:preparation", args=[cohort.pk, parent.pk])
+    response = client.post(
+        url,
+        {"role": "speaker", "support_contact": "Sue, 07700 900000", "conversation_done": "on", "venue_checked": "on"},
+    )
+
+    assert response.status_code == 302
+    assert Preparation.objects.get(registration=parent).missing_steps() == []
+    assert "Everyone who needs preparing is prepared." in client.get(response["Location"]).content.decode()
+
+
+def test_sessions_outside_parents_hours_are_flagged(client, cohort, trainer):
+    client.force_login(trainer)
+
+    page = client.get(reverse("events:cohort_team", args=[cohort.pk])).content.decode()
+
+    assert page.count("Outside the hours most parents can attend") == 2
+
+
+def test_the_trainer_dashboard_lists_their_cohorts(client, cohort, trainer):
+    client.force_login(trainer)
+
+    page = client.get(reverse("dashboard_role", args=["trainer"])).content.decode()
+
+    assert reverse("events:cohort_team", args=[cohort.pk]) in page
+
+
+def test_the_team_page_keeps_a_constant_number_of_queries(
+    client, cohort, trainer, make_user, django_assert_max_num_queries
+):
+    for _ in range(3):
+        RegistrationFactory(cohort=cohort, person=make_user(), **parent_carer())
+    client.force_login(trainer)
+    with django_assert_max_num_queries(40) as few:
+        client.get(reverse("events:cohort_team", args=[cohort.pk]))
+    for _ in range(10):
+        RegistrationFactory(cohort=cohort, person=make_user(), **parent_carer())
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("events:cohort_team", args=[cohort.pk]))

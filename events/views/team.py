@@ -1,0 +1,90 @@
+"""The one page everyone on a cohort shares: registrations as they arrive, the mix, preparation,
+overdue messages (DOMAIN.md §4: a trainer once got the names "the week before", 000:L3955).
+
+Only programme admins, the region's facilitators and the cohort's trainers may open it; for
+anyone else it does not exist (404).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from core.roles import Role
+from events.calendars import build_calendar
+from events.forms.public import PreparationForm
+from events.models import CalendarFeed, Cohort, Preparation, Registration, Session
+from events.rules import current_rules
+from events.selectors.cohorts import cohort_overview
+from events.services.calendars import calendar_feed_reset
+from events.services.preparation import preparation_update
+
+
+def _visible_cohort(request, pk: int) -> Cohort:
+    return get_object_or_404(Cohort.objects.visible_to(request.user), pk=pk)
+
+
+@login_required
+def cohort_team(request, pk: int):
+    cohort = _visible_cohort(request, pk)
+    overview = cohort_overview(cohort, rules=current_rules(), today=timezone.localdate())
+    return render(request, "events/cohort_team.html", {"overview": overview, "cohort": overview.cohort})
+
+
+@login_required
+def preparation(request, pk: int, registration_pk: int):
+    cohort = _visible_cohort(request, pk)
+    registration = get_object_or_404(
+        Registration.objects.select_related("person", "cohort").exclude(status=Registration.Status.CANCELLED),
+        pk=registration_pk,
+        cohort=cohort,
+    )
+    if not registration.needs_preparation:
+        raise Http404
+    instance = Preparation.objects.filter(registration=registration).first() or Preparation(registration=registration)
+    form = PreparationForm(request.POST or None, instance=instance, registration=registration)
+    if request.method == "POST" and form.is_valid():
+        try:
+            preparation_update(registration=registration, data=form.changes(), actor=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Preparation for {registration.person} saved.")
+            return redirect("events:cohort_team", pk=cohort.pk)
+    return render(request, "events/preparation.html", {"cohort": cohort, "registration": registration, "form": form})
+
+
+@login_required
+def calendar_feed(request):
+    """A trainer's private calendar address, to subscribe to in any calendar app."""
+    if not request.user.has_role(Role.TRAINER):
+        raise Http404
+    feed = CalendarFeed.objects.filter(person=request.user).first()
+    return render(request, "events/calendar_feed.html", {"feed": feed})
+
+
+@login_required
+@require_POST
+def calendar_feed_new(request):
+    if not request.user.has_role(Role.TRAINER):
+        raise Http404
+    calendar_feed_reset(person=request.user, actor=request.user)
+    messages.success(request, "Your calendar address is ready. Any earlier address no longer works.")
+    return redirect("events:calendar_feed")
+
+
+def trainer_feed(request, token):
+    """The subscription itself: no sign-in (calendar apps cannot), the unguessable token is the key."""
+    feed = get_object_or_404(CalendarFeed.objects.select_related("person"), token=token)
+    sessions = (
+        Session.objects.filter(cohort__delivery_assignments__trainer=feed.person)
+        .exclude(cohort__status=Cohort.Status.CANCELLED)
+        .select_related("course", "cohort__venue")
+    )
+    calendar = build_calendar(
+        "Early Support training: my deliveries", [(session, session.cohort) for session in sessions]
+    )
+    return HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
