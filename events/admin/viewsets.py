@@ -5,6 +5,7 @@ are the action views in `events.admin.actions`, never the edit form (status is n
 """
 
 import django_filters
+from django import forms
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -51,7 +52,14 @@ def _starts(cohort) -> str:
 
 class CohortIndexView(RegionScopedMixin, FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().with_first_date().with_counts().select_related("region", "venue")
+        return (
+            super()
+            .get_base_queryset()
+            .with_first_date()
+            .with_counts()
+            .select_related("region", "venue")
+            .prefetch_related("sessions")
+        )
 
     @cached_property
     def columns(self):
@@ -131,7 +139,8 @@ class CohortViewSet(ModelViewSet):
             FieldPanel("title"),
             FieldPanel("path"),
             MultiFieldPanel(
-                [FieldPanel("region"), FieldPanel("local_authority"), FieldPanel("venue")], heading="Where"
+                [FieldPanel("region"), FieldPanel("local_authority"), FieldPanel("venue", widget=forms.Select)],
+                heading="Where",
             ),
             FieldPanel("capacity"),
             InlinePanel("sessions", heading="Days", label="Day", min_num=1),

@@ -53,6 +53,8 @@ class RegistrationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ("applying_as", "experience"):
+            self.fields[name].choices = [choice for choice in self.fields[name].choices if choice[0]]
         for name in ("organisation_type", "work_setting", "relation_to_child", *EQUALITY_FIELDS):
             self.fields[name].choices = [("", "Choose…"), *self.fields[name].choices[1:]]
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"

@@ -8,6 +8,7 @@ that events never imports trainers (CONVENTIONS.md).
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -225,7 +226,7 @@ class Session(models.Model):
     )
 
     panels = [
-        FieldPanel("course"),
+        FieldPanel("course", widget=forms.Select),
         FieldRowPanel([FieldPanel("date"), FieldPanel("starts_at"), FieldPanel("ends_at")]),
     ]
 

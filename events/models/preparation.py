@@ -42,7 +42,9 @@ class Preparation(models.Model):
     debrief_done = models.BooleanField("debrief after the course held", default=False)
     notes = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
-    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     EDITABLE_FIELDS = (
         "role",

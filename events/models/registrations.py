@@ -33,14 +33,6 @@ def validate_sectors(value) -> None:
 
 
 class RegistrationQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "RegistrationQuerySet":
-        """A person sees their own registrations; staff and trainers see those of the cohorts they may see."""
-        from events.models.cohorts import Cohort
-
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(Q(person=user) | Q(cohort__in=Cohort.objects.visible_to(user)))
-
     def holding_place_in(self, cohort) -> "RegistrationQuerySet":
         """Registrations using one of `cohort`'s places: confirmed or holding an offer, plus people
         joining its Day 1 from another cohort (issue #4 point 3). `cohort` may be an OuterRef."""

@@ -21,7 +21,7 @@ def preparation_update(*, registration: Registration, data: dict, actor: User | 
         raise ValidationError("This registration is cancelled.", code="registration_cancelled")
     planned = data.get("planned_session")
     if planned is not None and planned not in sessions_for_registration(registration):
-        raise ValidationError({"planned_session": "Choose one of this person's days."}, code="session_not_on_cohort")
+        raise ValidationError("Choose one of this person's days.", code="session_not_on_cohort")
     preparation = Preparation.objects.filter(registration=registration).first() or Preparation(
         registration=registration
     )

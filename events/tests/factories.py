@@ -87,15 +87,17 @@ def professional(**overrides) -> dict:
 
 def parent_carer(**overrides) -> dict:
     return professional(
-        applying_as=ApplyingAs.PARENT_CARER,
-        sectors=[],
-        organisation="",
-        organisation_type=OrganisationType.NONE,
-        job_title="",
-        work_setting="n/a",
-        relation_to_child=Relation.PARENT,
-        how_heard=HowHeard.FAMILY_GROUP,
-        **overrides,
+        **{
+            "applying_as": ApplyingAs.PARENT_CARER,
+            "sectors": [],
+            "organisation": "",
+            "organisation_type": OrganisationType.NONE,
+            "job_title": "",
+            "work_setting": "n/a",
+            "relation_to_child": Relation.PARENT,
+            "how_heard": HowHeard.FAMILY_GROUP,
+            **overrides,
+        }
     )
 
 

@@ -172,3 +172,43 @@ def test_venues_of_other_regions_cannot_be_edited(signed_in, other_region):
     venue = VenueFactory(region=other_region)
 
     assert signed_in.get(reverse("wagtailsnippets_events_venue:edit", args=[venue.pk])).status_code == 404
+
+
+def test_the_days_must_make_up_the_path(signed_in, region, courses):
+    venue = VenueFactory(region=region)
+    authority = region.local_authorities.create(code="E09000007", name="Camden")
+    data = {
+        "title": "Day 2 only, but with Day 1",
+        "path": "day2",
+        "region": region.pk,
+        "local_authority": authority.pk,
+        "venue": venue.pk,
+        "capacity": 16,
+        "sessions-TOTAL_FORMS": 1,
+        "sessions-INITIAL_FORMS": 0,
+        "sessions-MIN_NUM_FORMS": 1,
+        "sessions-MAX_NUM_FORMS": 1000,
+        "sessions-0-course": courses["day1"].pk,
+        "sessions-0-date": in_days(30).isoformat(),
+        "sessions-0-starts_at": "10:00",
+        "sessions-0-ends_at": "14:00",
+    }
+
+    response = signed_in.post(reverse("cohorts:add"), data)
+
+    assert "A Day 2 only cohort has Day 2 sessions only." in response.context["form"].errors["path"]
+    assert not Cohort.objects.exists()
+
+
+def test_the_cohort_index_keeps_a_constant_number_of_queries(
+    signed_in, make_cohort, fill, django_assert_max_num_queries
+):
+    for _ in range(2):
+        fill(make_cohort(), 3)
+    with django_assert_max_num_queries(60) as few:
+        signed_in.get(reverse("cohorts:index"))
+    for _ in range(6):
+        fill(make_cohort(), 3)
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        signed_in.get(reverse("cohorts:index"))

@@ -59,3 +59,15 @@ def test_the_offer_link_accepts_without_signing_in(client, make_cohort, fill, ma
     waiting.refresh_from_db()
     assert waiting.status == Registration.Status.CONFIRMED
     assert "This offer is closed: accepted" in client.get(url).content.decode()
+
+
+def test_my_courses_keeps_a_constant_number_of_queries(client, make_cohort, participant, django_assert_max_num_queries):
+    RegistrationFactory(cohort=make_cohort(), person=participant)
+    client.force_login(participant)
+    with django_assert_max_num_queries(30) as few:
+        client.get(reverse("events:my_registrations"))
+    for _ in range(5):
+        RegistrationFactory(cohort=make_cohort(), person=participant)
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("events:my_registrations"))
