@@ -14,9 +14,10 @@ from wagtail.models import Collection, Locale, Page
 from core.bootstrap.consent import ensure_consent_wording
 from core.bootstrap.roles import ensure_roles
 from core.bootstrap.site import ensure_site
-from core.models import Region, User
+from core.models import Region
 from core.roles import Role
 from core.services.roles import facilitator_regions_set, role_grant
+from core.tests.factories import PASSWORD, UserFactory  # noqa: F401 - PASSWORD is shared with the tests
 
 
 class SilentOutput:
@@ -68,18 +69,13 @@ def other_region(db):
     return Region.objects.create(code="E12000001", name="North East")
 
 
-PASSWORD = "correct-horse-battery-staple"
-
-
 @pytest.fixture
 def make_user(db):
     """make_user(role, email=..., mfa=False, regions=[...]) -> a verified person holding `role`."""
-    counter = iter(range(1, 10_000))
 
     def make(role: Role | None = None, *, email: str | None = None, mfa: bool = False, regions=()):
-        email = email or f"person{next(counter)}@example.org"
-        user = User.objects.create_user(email, PASSWORD, first_name="Test", last_name="Person")
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        user = UserFactory(**({"email": email} if email else {}))
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
         if role is not None:
             role_grant(user=user, role=role, actor=None)
         if regions:

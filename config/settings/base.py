@@ -29,12 +29,13 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Our apps, in their import order: core <- courses <- events <- trainers <- feedback.
+    # Our apps, in their import order: core <- courses <- events <- trainers <- feedback <- oversight.
     "core",
     "courses",
     "events",
     "trainers",
     "feedback",
+    "oversight",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -1,0 +1,180 @@
+"""Each dashboard figure equals a count made independently from the data each test sets up."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from core.models import Notification
+from core.roles import Role
+from core.tests.factories import UserFactory
+from events.models import Cohort, Preparation, Registration
+from events.tests.factories import RegistrationFactory, in_days, parent_carer, professional
+from oversight.selectors import cohorts_in_scope, fidelity_report
+
+
+def figures(user, **filters) -> dict[str, tuple[int, int | None]]:
+    report = fidelity_report(cohorts_in_scope(user, **filters), today=timezone.localdate())
+    return {figure.definition.key: (figure.done, figure.out_of) for figure in report.overall}
+
+
+@pytest.fixture
+def admin(make_user):
+    return make_user(Role.PROGRAMME_ADMIN, mfa=True)
+
+
+def place(cohort, **fields) -> Registration:
+    """A registration (confirmed unless said otherwise) for a new participant."""
+    return RegistrationFactory(cohort=cohort, person=UserFactory(), **fields)
+
+
+def full_mix(cohort):
+    """Confirmed places meeting the default mix rule: four sectors, a parent carer, six people."""
+    sectors = ["health", "social_care", "education", "voluntary", "education"]
+    for n, sector in enumerate(sectors):
+        place(cohort, **professional(sectors=[sector], organisation=f"Org {n}"))
+    place(cohort, **parent_carer())
+
+
+def test_cohort_status_figures_count_the_cohorts(make_cohort, admin, other_region):
+    make_cohort(status=Cohort.Status.DELIVERED, days=(-40, -30))
+    make_cohort(status=Cohort.Status.DELIVERED, days=(-20, -10), region=other_region)
+    make_cohort(status=Cohort.Status.CANCELLED, cancelled_reason="Too few registrations")
+    make_cohort(status=Cohort.Status.RECRUITING, days=(5, 19))  # inside the cut-off with nobody: at risk
+    make_cohort(status=Cohort.Status.RECRUITING, days=(90, 104))  # far off: not at risk yet
+
+    result = figures(admin)
+
+    assert result["delivered"] == (2, None)
+    assert result["cancelled"] == (1, None)
+    assert result["at_risk"] == (1, None)
+
+
+def test_the_mix_figure_counts_confirmed_and_delivered_cohorts_meeting_the_rule(make_cohort, admin):
+    meets = make_cohort(status=Cohort.Status.CONFIRMED)
+    full_mix(meets)
+    education_only = make_cohort(status=Cohort.Status.DELIVERED, days=(-40, -30), mix_override_reason="Agreed")
+    for _ in range(6):
+        place(education_only)
+    make_cohort(status=Cohort.Status.RECRUITING)  # not confirmed yet: not counted
+
+    result = figures(admin)
+
+    assert result["mix_met"] == (1, 2)
+    assert result["mix_overridden"] == (1, None)
+
+
+def test_family_preparation_counts_only_parent_carers_and_young_people_with_a_place(make_cohort, admin):
+    cohort = make_cohort(status=Cohort.Status.CONFIRMED)
+    prepared = place(cohort, **parent_carer())
+    Preparation.objects.create(registration=prepared, support_contact="Jo", conversation_done=True, venue_checked=True)
+    unprepared = place(cohort, **parent_carer())
+    Preparation.objects.create(registration=unprepared, support_contact="", conversation_done=False)
+    place(cohort, **parent_carer())  # no record at all: not prepared
+    place(cohort)  # a practitioner: not counted
+    place(cohort, status=Registration.Status.WAITING, **parent_carer())  # no place yet
+
+    assert figures(admin)["family_prepared"] == (1, 3)
+
+
+def test_packs_count_on_time_late_and_missing(make_cohort, admin):
+    cohort = make_cohort(status=Cohort.Status.CONFIRMED, days=(10, 24))  # pack was due 4 days ago
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+    on_time, late, missing = (place(cohort, registered_at=long_ago) for _ in range(3))
+    for registration, sent_days_ago in ((on_time, 5), (late, 1)):
+        Notification.objects.create(
+            recipient=registration.person,
+            message="events.pre_course_pack",
+            key=f"registration-{registration.pk}",
+            subject="s",
+            body_text="b",
+            status=Notification.Status.SENT,
+            sent_at=timezone.now() - datetime.timedelta(days=sent_days_ago),
+        )
+    late_registrant = place(cohort)  # registered today, after the deadline: not yet late
+    Notification.objects.create(
+        recipient=late_registrant.person,
+        message="events.pre_course_pack",
+        key=f"registration-{late_registrant.pk}",
+        subject="s",
+        body_text="b",
+        status=Notification.Status.SENT,
+        sent_at=timezone.now(),
+    )
+
+    result = figures(admin)
+
+    assert result["packs_on_time"] == (2, 4)
+    assert result["agendas_on_time"] == (0, 0)  # no agenda is due yet: 7 days before day 1 is in 3 days
+
+
+def test_a_facilitator_sees_only_their_regions_figures(make_cohort, make_user, region, other_region):
+    make_cohort(status=Cohort.Status.DELIVERED, days=(-40, -30))
+    for _ in range(3):
+        make_cohort(status=Cohort.Status.DELIVERED, days=(-40, -30), region=other_region)
+    facilitator = make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region])
+
+    assert figures(facilitator)["delivered"] == (1, None)
+    assert figures(facilitator, region=other_region)["delivered"] == (0, None)
+
+
+def test_the_period_filter_uses_each_cohorts_first_day(make_cohort, admin):
+    make_cohort(status=Cohort.Status.DELIVERED, days=(-40, -30))
+    make_cohort(status=Cohort.Status.DELIVERED, days=(-400, -390))
+
+    assert figures(admin, start=in_days(-100), end=in_days(0))["delivered"] == (1, None)
+
+
+def test_the_dashboard_page_charts_and_tables_the_same_numbers(client, make_cohort, admin):
+    make_cohort(status=Cohort.Status.CANCELLED, cancelled_reason="Venue flooded")
+    client.force_login(admin)
+
+    response = client.get(reverse("oversight_fidelity"))
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<svg" in content
+    assert "Venue flooded" in content
+    assert "Cohorts cancelled" in content
+
+
+def test_another_regions_filter_shows_nothing_of_it(client, make_cohort, make_user, region, other_region):
+    make_cohort(status=Cohort.Status.CANCELLED, cancelled_reason="Secret elsewhere", region=other_region)
+    client.force_login(make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region]))
+
+    response = client.get(reverse("oversight_fidelity"), {"region": other_region.pk})
+
+    assert response.status_code == 200
+    assert "Secret elsewhere" not in response.content.decode()
+
+
+def test_the_figures_export_as_a_spreadsheet(client, make_cohort, admin):
+    make_cohort(status=Cohort.Status.DELIVERED, days=(-40, -30))
+    client.force_login(admin)
+
+    response = client.get(reverse("oversight_fidelity"), {"export": "csv"})
+
+    assert response["Content-Disposition"].endswith('programme-fidelity.csv"')
+    assert "Cohorts delivered,1" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.TRAINER, Role.PARTICIPANT])
+def test_people_other_than_staff_cannot_open_the_dashboard(client, make_user, role):
+    client.force_login(make_user(role))
+
+    assert client.get(reverse("oversight_fidelity")).status_code == 403
+
+
+def test_the_dashboard_queries_do_not_grow_with_cohorts(client, make_cohort, admin, django_assert_max_num_queries):
+    client.force_login(admin)
+    cohort = make_cohort(status=Cohort.Status.CONFIRMED)
+    full_mix(cohort)
+    client.get(reverse("oversight_fidelity"))
+    with django_assert_max_num_queries(60) as few:
+        client.get(reverse("oversight_fidelity"))
+    for _ in range(5):
+        full_mix(make_cohort(status=Cohort.Status.CONFIRMED))
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("oversight_fidelity"))
