@@ -6,6 +6,8 @@ are the action views in `events.admin.actions`, never the edit form (status is n
 
 import django_filters
 from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -95,6 +97,18 @@ class CohortEditView(RegionScopedMixin, generic.EditView):
         return instance
 
 
+class CohortDeleteView(RegionScopedMixin, generic.DeleteView):
+    """Only a draft nobody registered for is deleted; any other cohort keeps its history and is cancelled."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.user_has_permission("delete") and (
+            self.object.status != Cohort.Status.DRAFT or self.object.registrations.exists()
+        ):
+            messages.error(request, "Only a draft cohort nobody has registered for can be deleted. Cancel it instead.")
+            return redirect("cohorts:inspect", self.object.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
 class CohortViewSet(ModelViewSet):
     model = Cohort
     icon = "date"
@@ -104,10 +118,20 @@ class CohortViewSet(ModelViewSet):
     edit_view_class = CohortEditView
     inspect_view_class = CohortInspectView
     add_view_class = CohortCreateView
-    delete_view_class = type("CohortDeleteView", (RegionScopedMixin, generic.DeleteView), {})
+    delete_view_class = CohortDeleteView
     history_view_class = type("CohortHistoryView", (RegionScopedMixin, generic.HistoryView), {})
     usage_view_class = type("CohortUsageView", (RegionScopedMixin, generic.UsageView), {})
     inspect_view_enabled = True
+    inspect_view_fields = [
+        "title",
+        "path",
+        "region",
+        "local_authority",
+        "venue",
+        "capacity",
+        "local_details",
+        "created_at",
+    ]
     copy_view_enabled = False
     filterset_class = CohortFilterSet
     list_display = [

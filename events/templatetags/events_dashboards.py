@@ -1,9 +1,10 @@
 """Panels for each role's dashboard (core's templates include them, so core never imports events)."""
 
 from django import template
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from events.models import Cohort
+from events.models import Cohort, Session
 from events.rules import current_rules
 from events.selectors.cohorts import my_courses, trainer_cohorts
 
@@ -28,8 +29,10 @@ def facilitator_cohorts(context):
     rules, today = current_rules(), timezone.localdate()
     cohorts = list(
         Cohort.objects.in_regions_of(context["request"].user)
-        .filter(status__in=[Cohort.Status.DRAFT, *Cohort.OPEN_STATUSES], sessions__date__gte=today)
-        .distinct()
+        .filter(
+            Exists(Session.objects.filter(cohort=OuterRef("pk"), date__gte=today)),
+            status__in=[Cohort.Status.DRAFT, *Cohort.OPEN_STATUSES],
+        )
         .with_counts()
         .with_first_date()
         .select_related("region")

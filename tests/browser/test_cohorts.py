@@ -1,0 +1,116 @@
+"""Journeys through cohorts (issue #4): a facilitator schedules one, a parent carer registers, the
+trainer sees them arrive with the mix warning, and the 21st person goes on the waiting list."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from core.roles import Role
+from events.models import Cohort, Registration
+from events.tests.conftest import courses, make_cohort  # noqa: F401 - fixtures shared with events' own tests
+from events.tests.factories import RegistrationFactory, VenueFactory, in_days
+from tests.browser.conftest import assert_accessible, sign_in
+
+
+@pytest.fixture
+def recruiting(make_cohort):  # noqa: F811
+    return make_cohort(title="Camden, spring", capacity=20)
+
+
+def test_a_facilitator_creates_a_cohort_in_the_admin_and_opens_it(page, live_server, make_user, region, courses):  # noqa: F811
+    venue = VenueFactory(region=region, name="Camden Centre")
+    region.local_authorities.create(code="E09000007", name="Camden")
+    facilitator = make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region])
+    sign_in(page, live_server, facilitator)
+
+    page.goto(f"{live_server.url}/admin/cohorts/new/")
+    page.locator("#id_title").fill("Camden, autumn")
+    page.locator("#id_region").select_option(label="London")
+    page.locator("#id_local_authority").select_option(label="Camden")
+    page.locator("#id_venue").select_option(label=venue.name)
+    for index, (course, days) in enumerate([(courses["day1"], 30), (courses["kwip"], 44)]):
+        if index:
+            page.get_by_role("button", name="Add day").click()
+        page.locator(f"#id_sessions-{index}-course").select_option(label=course.title)
+        page.locator(f"#id_sessions-{index}-date").fill(in_days(days).isoformat())
+        page.locator(f"#id_sessions-{index}-starts_at").fill("10:00")
+        page.locator(f"#id_sessions-{index}-ends_at").fill("14:00")
+    page.get_by_role("button", name="Create").click()
+
+    cohort = Cohort.objects.get(title="Camden, autumn")
+    page.goto(f"{live_server.url}/admin/cohorts/inspect/{cohort.pk}/")
+    page.get_by_role("link", name="Open for registration").click()
+    page.get_by_role("button", name="Open for registration").click()
+
+    expect(page.get_by_text("open for registration and listed")).to_be_visible()
+    cohort.refresh_from_db()
+    assert cohort.status == Cohort.Status.RECRUITING
+    assert cohort.sessions.count() == 2
+
+
+def test_a_parent_carer_registers_and_the_trainer_sees_it_at_once(page, browser, live_server, make_user, recruiting):
+    trainer = make_user(Role.TRAINER)
+    recruiting.delivery_assignments.create(trainer=trainer, role="lead")
+    parent = make_user(Role.PARTICIPANT)
+    sign_in(page, live_server, parent)
+
+    page.goto(f"{live_server.url}/cohorts/")
+    assert_accessible(page)
+    expect(page.get_by_text("Parent carers are welcome")).to_be_visible()
+    page.get_by_role("link", name="Camden, spring").click()
+    assert_accessible(page)
+    page.get_by_role("link", name="Register for this course").click()
+    assert_accessible(page)
+    page.get_by_label("A parent carer", exact=True).check()
+    page.get_by_label("None").check()
+    page.get_by_label("Years working or living").select_option(label="6 to 10 years")
+    page.get_by_label("How I heard about the course").select_option(
+        label="A parent carer forum or family support group"
+    )
+    page.get_by_label("Your relation to the child or young person").select_option(
+        label="Parent (including adoptive, step or foster parent)"
+    )
+    page.get_by_label("Access and support needs").fill("I need to leave by 2.30pm for school pick-up.")
+    page.get_by_role("button", name="Register").click()
+
+    expect(page).to_have_url(re.compile(r"/my/courses/$"))
+    expect(page.get_by_text("You have a place on Camden, spring")).to_be_visible()
+    assert_accessible(page)
+    page.goto(f"{live_server.url}/dashboard/participant/")
+    registration = Registration.objects.get(person=parent)
+    expect(page.locator(f"#registration-{registration.pk}")).to_have_text("Camden, spring")
+    assert_accessible(page)
+
+    trainer_page = browser.new_context().new_page()
+    sign_in(trainer_page, live_server, trainer)
+    trainer_page.goto(f"{live_server.url}/cohorts/{recruiting.pk}/team/")
+    expect(trainer_page.get_by_role("cell", name="Test Person").first).to_be_visible()
+    expect(trainer_page.get_by_text("I need to leave by 2.30pm for school pick-up.")).to_be_visible()
+    expect(trainer_page.get_by_text("No one from social care yet")).to_be_visible()
+    expect(trainer_page.get_by_text("still needs a preparation record")).to_be_visible()
+    assert_accessible(trainer_page)
+
+
+def test_the_21st_person_goes_on_the_waiting_list(page, live_server, make_user, recruiting):
+    for _ in range(20):
+        RegistrationFactory(cohort=recruiting, person=make_user())
+    person = make_user(Role.PARTICIPANT)
+    sign_in(page, live_server, person)
+
+    page.goto(f"{live_server.url}/cohorts/{recruiting.pk}/")
+    expect(page.get_by_text("The course is full")).to_be_visible()
+    page.get_by_role("link", name="Register for this course").click()
+    page.get_by_label("A practitioner: I work with children, young people or families").check()
+    page.get_by_label("Health", exact=True).check()
+    page.get_by_label("Organisation you work for").fill("Whittington Health")
+    page.get_by_label("A lot").check()
+    page.get_by_label("Years working or living").select_option(label="11 to 15 years")
+    page.get_by_label("How I heard about the course").select_option(label="From a colleague")
+    page.get_by_role("button", name="Register").click()
+
+    expect(page.get_by_text("is full, so you are on the waiting list")).to_be_visible()
+    expect(page.get_by_text("On the waiting list", exact=True)).to_be_visible()
+    assert_accessible(page)
+    assert Registration.objects.get(person=person).status == Registration.Status.WAITING
+    assert recruiting.places_taken() == 20
