@@ -1,0 +1,1 @@
+"""Benchmarks and the national-scale data generator (issue #8). Installed only by config.settings.bench."""
