@@ -13,6 +13,7 @@ urlpatterns = [
     path("search/", courses_views.search, name="search"),
     path("", include("core.urls")),
     path("", include("events.urls")),
+    path("trainer/", include("trainers.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,12 +1,45 @@
-"""Who delivers a cohort, and in which role (DOMAIN.md §2, §6).
+"""Who delivers a cohort, in which role, and what each of them did before and after (DOMAIN.md §6).
 
-Kept bare on purpose: issue #5 adds the rostering rules (only accredited trainers lead, a first lead
-delivery needs an experienced co-trainer, shadows do not count as trainers). Events reads "the
-trainers on a cohort" through the `delivery_assignments` related name and never imports this app.
+Events reads "the trainers on a cohort" through the `delivery_assignments` related name and never
+imports this app. Shadowing and co-training are assignments like any other, with the trainee's
+reflection and a Lead Trainer's sign-off; the rostering rules that decide who may take which role
+live in `trainers.services.rostering` alone.
 """
+
+import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from events.access import managed_regions, manages_every_region
+
+
+class DeliveryAssignmentQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "DeliveryAssignmentQuerySet":
+        """Staff for their regions' cohorts; a trainer for the cohorts they are on (one shared team)."""
+        if not user.is_authenticated:
+            return self.none()
+        if manages_every_region(user):
+            return self
+        return self.filter(
+            Q(cohort__region__in=managed_regions(user)) | Q(cohort__delivery_assignments__trainer=user)
+        ).distinct()
+
+    def delivered(self, today: datetime.date) -> "DeliveryAssignmentQuerySet":
+        """Assignments on cohorts that ran: marked delivered, or confirmed with every day in the past."""
+        from events.models import Cohort, Session
+
+        days_left = Session.objects.filter(cohort=OuterRef("cohort"), date__gte=today)
+        return self.filter(
+            Q(cohort__status=Cohort.Status.DELIVERED) | Q(cohort__status=Cohort.Status.CONFIRMED) & ~Exists(days_left)
+        )
+
+    def awaiting_sign_off(self) -> "DeliveryAssignmentQuerySet":
+        return self.filter(
+            role__in=DeliveryAssignment.NEEDS_SIGN_OFF, reflected_at__isnull=False, signed_off_at__isnull=True
+        )
 
 
 class DeliveryAssignment(models.Model):
@@ -15,9 +48,28 @@ class DeliveryAssignment(models.Model):
         CO_TRAINER = "co_trainer", "Co-trainer"
         SHADOW = "shadow", "Shadow"
 
+    #: Steps of the pathway a Lead Trainer signs off (DOMAIN.md §6).
+    NEEDS_SIGN_OFF = (Role.SHADOW, Role.CO_TRAINER)
+
     cohort = models.ForeignKey("events.Cohort", on_delete=models.CASCADE, related_name="delivery_assignments")
     trainer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="delivery_assignments")
     role = models.CharField(max_length=12, choices=Role.choices)
+    assigned_at = models.DateTimeField(default=timezone.now, editable=False)
+    reflection = models.TextField(
+        blank=True, editable=False, help_text="The trainer's reflection after the cohort (000:L7257–7287)."
+    )
+    reflected_at = models.DateTimeField(null=True, blank=True, editable=False)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="delivery_sign_offs",
+        editable=False,
+    )
+    signed_off_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = DeliveryAssignmentQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -26,3 +78,61 @@ class DeliveryAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trainer} ({self.get_role_display()}) on {self.cohort}"
+
+    @property
+    def needs_sign_off(self) -> bool:
+        return self.role in self.NEEDS_SIGN_OFF
+
+    @property
+    def is_signed_off(self) -> bool:
+        return self.signed_off_at is not None
+
+    @property
+    def has_history(self) -> bool:
+        """A reflection or a sign-off: the assignment is part of someone's pathway and stays."""
+        return self.reflected_at is not None or self.signed_off_at is not None
+
+
+class DeliveryChecklist(models.Model):
+    """What each trainer does before each delivery (000:L2067–2077, L2106–2118, L2658–2666).
+
+    The Introduction for Trainers "should be revisited before any subsequent delivery": its
+    acknowledgement is dated, and only counts when it is later than the trainer's previous delivery.
+    """
+
+    TICKS = [
+        ("guide_reviewed", "the day's trainers' guide reviewed"),
+        ("time_plan_drafted", "a time plan drafted"),
+        ("local_materials_gathered", "local materials gathered"),
+        ("parents_prepared", "parent carers and young people prepared"),
+        ("pack_sent", "the pre-course pack sent"),
+    ]
+    INTRODUCTION = "the Introduction for Trainers re-read"
+
+    assignment = models.OneToOneField(DeliveryAssignment, on_delete=models.CASCADE, related_name="checklist")
+    introduction_reread_on = models.DateField(null=True, blank=True)
+    introduction_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The version of the Introduction for Trainers that was re-read.",
+    )
+    guide_reviewed = models.BooleanField("I have reviewed the trainers' guide for the day", default=False)
+    time_plan_drafted = models.BooleanField("I have drafted my time plan", default=False)
+    local_materials_gathered = models.BooleanField("I have gathered local materials and information", default=False)
+    parents_prepared = models.BooleanField("Parent carers and young people taking part are prepared", default=False)
+    pack_sent = models.BooleanField("The pre-course pack has been sent", default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Checklist for {self.assignment}"
+
+    def missing_items(self, *, previous_delivery_end: datetime.date | None) -> list[str]:
+        missing = []
+        reread = self.introduction_reread_on
+        if reread is None or (previous_delivery_end is not None and reread <= previous_delivery_end):
+            missing.append(self.INTRODUCTION)
+        missing.extend(label for name, label in self.TICKS if not getattr(self, name))
+        return missing

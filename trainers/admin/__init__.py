@@ -1,0 +1,1 @@
+"""The trainer screens of the Wagtail admin, scoped to the regions each person manages."""

@@ -1,0 +1,39 @@
+"""The messages the trainer pathway sends, registered with core.notifications as `trainers.<what>`.
+
+Each renders templates/email/trainers_<what>/{subject,body}.txt; `notify` records one
+`core.Notification` per person and key and sends it once the transaction commits.
+"""
+
+from django.urls import reverse
+
+from core.notifications import notify, register_message
+from events.services.messaging import absolute_url
+
+APPLICATION_RECEIVED = "trainers.application_received"
+APPLICATION_DECIDED = "trainers.application_decided"
+T4T_BOOKED = "trainers.t4t_booked"
+TEAM_ASSIGNED = "trainers.team_assigned"
+SIGNED_OFF = "trainers.signed_off"
+STANDING_CHANGED = "trainers.pathway_changed"
+
+
+def register() -> None:
+    register_message(APPLICATION_RECEIVED, "Application to become a trainer received")
+    register_message(APPLICATION_DECIDED, "Outcome of an application to become a trainer")
+    register_message(
+        T4T_BOOKED,
+        "Place at Training for Trainers, with the preparation to do",
+        description="Prepare Day 1 Sections 5 and 6 as if to deliver them (000:L2082–2093).",
+    )
+    register_message(TEAM_ASSIGNED, "Added to a cohort's team of trainers")
+    register_message(SIGNED_OFF, "Shadowing or co-training signed off by a Lead Trainer")
+    register_message(STANDING_CHANGED, "Accreditation given, suspended, reinstated or withdrawn")
+
+
+def send(message: str, *, recipient, key: str, **context) -> None:
+    """Every message links back to the trainer's own pages."""
+    links = {
+        "pathway_url": absolute_url(reverse("trainers:pathway")),
+        "deliveries_url": absolute_url(reverse("trainers:deliveries")),
+    }
+    notify(message=message, recipient=recipient, key=key, context={**links, **context})

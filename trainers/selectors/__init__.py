@@ -1,0 +1,1 @@
+"""Reads across many relations for the trainer pages and the admin, in a fixed number of queries."""

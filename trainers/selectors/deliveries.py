@@ -1,0 +1,85 @@
+"""A trainer's deliveries, the checklists of a cohort's team and the sign-offs waiting for a Lead Trainer."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Max, Prefetch, QuerySet
+
+from core.models import User
+from events.models import Cohort, Session
+from trainers.models import DeliveryAssignment, DeliveryChecklist, TrainerProfile
+
+SESSIONS = Prefetch("cohort__sessions", queryset=Session.objects.select_related("course"))
+
+
+def _missing(assignment: DeliveryAssignment, previous_end: datetime.date | None) -> list[str]:
+    checklist = getattr(assignment, "checklist", None) or DeliveryChecklist(assignment=assignment)
+    return checklist.missing_items(previous_delivery_end=previous_end)
+
+
+@dataclass
+class Delivery:
+    assignment: DeliveryAssignment
+    missing: list[str]  # checklist items still to do; empty once the delivery is over
+
+    @property
+    def cohort(self) -> Cohort:
+        return self.assignment.cohort
+
+
+def my_deliveries(trainer: User, *, today: datetime.date) -> tuple[list[Delivery], list[Delivery]]:
+    """(upcoming, past): every cohort the trainer is on, with their role and, for the upcoming ones,
+    what is left on their checklist. Two queries plus the prefetches, whatever the history."""
+    assignments = list(
+        DeliveryAssignment.objects.filter(trainer=trainer)
+        .exclude(cohort__status=Cohort.Status.CANCELLED)
+        .select_related("cohort__region", "cohort__venue", "checklist", "signed_off_by")
+        .prefetch_related(SESSIONS)
+    )
+    dated = sorted((a for a in assignments if a.cohort.start_date), key=lambda a: (a.cohort.start_date, a.pk))
+    upcoming, past = [], []
+    for assignment in dated:
+        if assignment.cohort.end_date < today:
+            past.append(Delivery(assignment, []))
+            continue
+        earlier = [a.cohort.end_date for a in dated if a.cohort.end_date < assignment.cohort.start_date]
+        upcoming.append(Delivery(assignment, _missing(assignment, max(earlier, default=None))))
+    return upcoming, past[::-1]
+
+
+def previous_delivery_ends(cohort: Cohort, person_ids: list[int]) -> dict[int, datetime.date]:
+    """For each trainer, the last day of their latest other delivery before this cohort starts."""
+    start = cohort.start_date
+    if start is None:
+        return {}
+    rows = (
+        Session.objects.filter(cohort__delivery_assignments__trainer__in=person_ids, date__lt=start)
+        .exclude(cohort=cohort)
+        .exclude(cohort__status=Cohort.Status.CANCELLED)
+        .values("cohort__delivery_assignments__trainer")
+        .annotate(last=Max("date"))
+    )
+    return {row["cohort__delivery_assignments__trainer"]: row["last"] for row in rows}
+
+
+def team_checklists(cohort: Cohort) -> list[Delivery]:
+    """Everyone on the cohort's team with what is left on their checklist: the cohort shows whose
+    is incomplete (issue #5 point 6)."""
+    assignments = list(
+        cohort.delivery_assignments.select_related("trainer", "checklist").order_by("role", "trainer__last_name")
+    )
+    ends = previous_delivery_ends(cohort, [a.trainer_id for a in assignments])
+    return [Delivery(assignment, _missing(assignment, ends.get(assignment.trainer_id))) for assignment in assignments]
+
+
+def sign_off_queue(user: User) -> QuerySet[DeliveryAssignment]:
+    """Reflections a Lead Trainer may sign off: not their own, not their mentees' (DOMAIN.md §6)."""
+    if not TrainerProfile.objects.lead_trainers().filter(person=user).exists():
+        return DeliveryAssignment.objects.none()
+    return (
+        DeliveryAssignment.objects.awaiting_sign_off()
+        .exclude(trainer=user)
+        .exclude(trainer__trainer_profile__mentor=user)
+        .select_related("trainer", "cohort")
+        .order_by("reflected_at")
+    )

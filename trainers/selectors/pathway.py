@@ -1,0 +1,142 @@
+"""A trainer's pathway as a progress view: each step, its evidence, and what is left (issue #5 point 7).
+
+The same overview serves the trainer's own page and the admin's trainer page. It reads a fixed number
+of queries however long the trainer's history is, and however many trainers there are.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from courses.models import ReadingPage
+from events.models import Cohort, Session
+from trainers.interfaces import completed_t4t_prereading
+from trainers.models import (
+    Application,
+    CriterionAssessment,
+    DeliveryAssignment,
+    PathwayStep,
+    Stage,
+    T4TPlace,
+    TrainerProfile,
+)
+from trainers.pathway import TRANSITIONS
+from trainers.rules import PathwayRules
+from trainers.selectors.t4t import Preparation, t4t_preparation
+
+SESSIONS = Prefetch("cohort__sessions", queryset=Session.objects.select_related("course"))
+
+
+@dataclass
+class Step:
+    key: str
+    title: str
+    reached: str  # the stage that marks this step done
+    state: str = "todo"  # done / current / todo
+    reached_at: datetime.datetime | None = None  # an imported trainer's earlier steps have no date
+
+
+@dataclass
+class PathwayOverview:
+    profile: TrainerProfile
+    rules: PathwayRules
+    steps: list[Step]
+    history: list[PathwayStep]
+    applications: list[Application]
+    assessments: list[CriterionAssessment]  # the latest per criterion
+    t4t_places: list[T4TPlace]
+    open_t4t: list[Cohort]
+    prereading_done: bool
+    preparation: Preparation | None
+    prereading_page: ReadingPage | None
+    wants_lead: bool
+    shadowings: list[DeliveryAssignment] = field(default_factory=list)
+    co_trainings: list[DeliveryAssignment] = field(default_factory=list)
+
+    @property
+    def done_count(self) -> int:
+        return sum(step.state == "done" for step in self.steps)
+
+    @property
+    def signed_shadowings(self) -> int:
+        return sum(a.is_signed_off for a in self.shadowings)
+
+    @property
+    def signed_co_trainings(self) -> int:
+        return sum(a.is_signed_off for a in self.co_trainings)
+
+
+STEPS = [
+    ("application", "Application and assessment", Stage.IN_POOL),
+    ("t4t", "Training for Trainers", Stage.T4T_COMPLETED),
+    ("shadowing", "Shadowing an experienced trainer", Stage.SHADOWED),
+    ("co_training", "Co-training with an experienced trainer", Stage.CO_TRAINED),
+    ("accreditation", "Accredited trainer", Stage.ACCREDITED),
+    ("lead", "Lead Trainer", Stage.LEAD),
+]
+
+
+def _steps(profile: TrainerProfile, history: list[PathwayStep], *, wants_lead: bool) -> list[Step]:
+    moves = [row for row in history if row.action not in TRANSITIONS or not TRANSITIONS[row.action].changes_standing]
+    reached_at = {row.stage: row.happened_at for row in moves}
+    steps = [
+        Step(key, title, stage, reached_at=reached_at.get(stage))
+        for key, title, stage in STEPS
+        if key != "lead" or wants_lead
+    ]
+    current_found = profile.stage == Stage.DECLINED or not profile.is_active
+    for step in steps:
+        if profile.has_reached(step.reached):
+            step.state = "done"
+        elif not current_found:
+            step.state, current_found = "current", True
+    return steps
+
+
+def pathway_overview(profile: TrainerProfile, *, rules: PathwayRules, today: datetime.date) -> PathwayOverview:
+    profile = TrainerProfile.objects.select_related("person", "region", "mentor").get(pk=profile.pk)
+    applications = list(Application.objects.filter(profile=profile).select_related("assessor"))
+    latest: dict[int, CriterionAssessment] = {}
+    for assessment in CriterionAssessment.objects.filter(profile=profile).select_related("assessor", "cohort"):
+        latest.setdefault(assessment.criterion_id, assessment)
+    places = list(T4TPlace.objects.filter(profile=profile).select_related("cohort").prefetch_related(SESSIONS))
+    waiting_for_t4t = profile.stage == Stage.IN_POOL and not any(p.completed_at is None for p in places)
+    open_t4t = (
+        list(
+            Cohort.objects.open_for_registration(today)
+            .filter(path=Cohort.Path.T4T)
+            .with_first_date()
+            .select_related("venue", "region")
+            .prefetch_related("sessions")
+            .order_by("first_date", "pk")
+        )
+        if waiting_for_t4t
+        else []
+    )
+    assignments = list(
+        DeliveryAssignment.objects.filter(trainer=profile.person, role__in=DeliveryAssignment.NEEDS_SIGN_OFF)
+        .select_related("cohort", "signed_off_by")
+        .prefetch_related(SESSIONS)
+        .order_by("assigned_at", "pk")
+    )
+    wants_lead = profile.stage == Stage.LEAD or any(a.for_lead for a in applications)
+    history = list(PathwayStep.objects.filter(profile=profile).select_related("actor"))
+    return PathwayOverview(
+        profile=profile,
+        rules=rules,
+        steps=_steps(profile, history, wants_lead=wants_lead),
+        history=history,
+        applications=applications,
+        assessments=sorted(latest.values(), key=lambda a: (a.criterion_wording, a.pk)),
+        t4t_places=places,
+        open_t4t=open_t4t,
+        prereading_done=profile.person_id in completed_t4t_prereading([profile.person_id]),
+        preparation=t4t_preparation() if places or waiting_for_t4t else None,
+        prereading_page=ReadingPage.objects.live().filter(kind=ReadingPage.Kind.T4T_PRE_READING).first()
+        if waiting_for_t4t
+        else None,
+        wants_lead=wants_lead,
+        shadowings=[a for a in assignments if a.role == DeliveryAssignment.Role.SHADOW],
+        co_trainings=[a for a in assignments if a.role == DeliveryAssignment.Role.CO_TRAINER],
+    )

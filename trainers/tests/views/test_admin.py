@@ -1,0 +1,182 @@
+"""The trainers admin: scoped by region for facilitators, full for programme admins; state changes
+through action views; the team screen; the import."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from core.roles import Role
+from trainers.models import DeliveryAssignment, Stage, TrainerProfile
+from trainers.tests.factories import ApplicationFactory, TrainerProfileFactory
+
+
+@pytest.fixture
+def elsewhere(make_trainer, other_region):
+    return TrainerProfile.objects.get(person=make_trainer(Stage.ACCREDITED, region=other_region))
+
+
+def refused(response) -> bool:
+    """Not found, forbidden, or Wagtail's refusal: back to the admin's home page with a message."""
+    return response.status_code in (403, 404) or response.get("Location") == reverse("wagtailadmin_home")
+
+
+@pytest.fixture
+def signed_in(client, facilitator):
+    client.force_login(facilitator)
+    return client
+
+
+def test_a_facilitator_lists_their_regions_trainers_only(signed_in, make_trainer, elsewhere):
+    mine = TrainerProfile.objects.get(person=make_trainer(Stage.ACCREDITED))
+    mine.person.last_name = "Mine"
+    mine.person.save()
+    elsewhere.person.last_name = "Elsewhere"
+    elsewhere.person.save()
+
+    page = signed_in.get(reverse("trainer_profiles:index")).content.decode()
+
+    assert "Mine" in page and "Elsewhere" not in page
+
+
+@pytest.mark.parametrize(
+    "url_name", ["trainer_profiles:inspect", "trainer_profiles:history", "trainer_profiles:suspend"]
+)
+def test_another_regions_trainer_is_not_found(signed_in, elsewhere, url_name):
+    assert signed_in.get(reverse(url_name, args=[elsewhere.pk])).status_code == 404 or url_name.endswith("suspend")
+    assert refused(signed_in.get(reverse(url_name, args=[elsewhere.pk])))
+
+
+def test_facilitators_do_not_edit_trainers(signed_in, elsewhere):
+    assert refused(signed_in.get(reverse("trainer_profiles:edit", args=[elsewhere.pk])))
+
+
+def test_facilitators_do_not_change_trainers_or_read_applications(signed_in, make_trainer):
+    profile = TrainerProfile.objects.get(person=make_trainer(Stage.CO_TRAINED))
+    application = ApplicationFactory(profile=profile)
+
+    assert refused(signed_in.post(reverse("trainer_profiles:accredit", args=[profile.pk])))
+    assert refused(signed_in.get(reverse("trainer_applications:inspect", args=[application.pk])))
+    profile.refresh_from_db()
+    assert profile.stage == Stage.CO_TRAINED
+
+
+def test_trainers_and_participants_have_no_admin(client, make_user, elsewhere):
+    for role in (Role.TRAINER, Role.PARTICIPANT):
+        client.force_login(make_user(role))
+        assert client.get(reverse("trainer_profiles:inspect", args=[elsewhere.pk])).status_code == 403
+
+
+def list_queries(client) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("trainer_profiles:index")).status_code == 200
+    return len(queries)
+
+
+def test_the_trainer_list_reads_a_fixed_number_of_queries_as_trainers_grow(
+    client, programme_admin, make_user, region, lead_trainer, django_assert_max_num_queries
+):
+    client.force_login(programme_admin)
+    TrainerProfileFactory(person=make_user(), region=region, mentor=lead_trainer)
+    few = list_queries(client)
+
+    for _ in range(15):
+        TrainerProfileFactory(person=make_user(), region=region, mentor=lead_trainer)
+
+    with django_assert_max_num_queries(few):
+        client.get(reverse("trainer_profiles:index"))
+
+
+def test_the_trainer_page_reads_a_fixed_number_of_queries(
+    client, programme_admin, make_trainer, make_cohort, django_assert_max_num_queries
+):
+    client.force_login(programme_admin)
+    trainee = make_trainer(Stage.SHADOWED)
+    profile = TrainerProfile.objects.get(person=trainee)
+    url = reverse("trainer_profiles:inspect", args=[profile.pk])
+    make_cohort(days=(-9, -8)).delivery_assignments.create(trainer=trainee, role="shadow")
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+
+    for _ in range(5):
+        make_cohort(days=(-9, -8)).delivery_assignments.create(trainer=trainee, role="shadow")
+
+    with django_assert_max_num_queries(len(first)):
+        page = client.get(url).content.decode()
+    assert "Shadowing an experienced trainer" in page
+
+
+def test_a_programme_admin_accredits_through_the_action(client, programme_admin, make_trainer):
+    profile = TrainerProfile.objects.get(person=make_trainer(Stage.CO_TRAINED))
+    client.force_login(programme_admin)
+    page = client.get(reverse("trainer_profiles:inspect", args=[profile.pk])).content.decode()
+    assert "Accredit as a trainer" in page
+
+    response = client.post(reverse("trainer_profiles:accredit", args=[profile.pk]))
+
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.stage == Stage.ACCREDITED
+
+
+def test_a_refused_action_shows_the_services_words(client, programme_admin, make_trainer):
+    profile = TrainerProfile.objects.get(person=make_trainer(Stage.SHADOWED))
+    client.force_login(programme_admin)
+
+    page = client.post(reverse("trainer_profiles:accredit", args=[profile.pk])).content.decode()
+
+    assert "cannot be “accredited as a trainer” from there" in page
+
+
+def test_a_facilitator_sets_a_team_and_sees_why_not(signed_in, make_cohort, make_trainer, experienced):
+    cohort = make_cohort(title="Camden, spring")
+    newly_accredited = make_trainer(Stage.ACCREDITED)
+    trainee = make_trainer(Stage.T4T_COMPLETED)
+    url = reverse("cohort_teams:team", args=[cohort.pk])
+    page = signed_in.get(url).content.decode()
+    assert "Not eligible: is not an accredited trainer yet" in page
+    assert "first lead delivery: needs an experienced co-trainer" in page
+
+    refused = signed_in.post(url, {"lead": newly_accredited.pk, "shadows": [trainee.pk]}).content.decode()
+    assert "first lead delivery" in refused and "Shadows do not count" in refused
+    assert not cohort.delivery_assignments.exists()
+
+    response = signed_in.post(
+        url, {"lead": newly_accredited.pk, "co_trainers": [experienced.pk], "shadows": [trainee.pk]}
+    )
+    assert response.status_code == 302
+    assert set(cohort.delivery_assignments.values_list("role", flat=True)) == {"lead", "co_trainer", "shadow"}
+    assert "Incomplete:" in signed_in.get(url).content.decode()
+    assert "Camden, spring" in signed_in.get(reverse("cohort_teams:index")).content.decode()
+
+
+def test_another_regions_cohort_team_is_not_found(signed_in, make_cohort, other_region):
+    cohort = make_cohort(region=other_region)
+
+    assert signed_in.get(reverse("cohort_teams:team", args=[cohort.pk])).status_code == 404
+
+
+def test_another_regions_deliveries_are_not_found(signed_in, make_cohort, other_region, experienced):
+    assignment = make_cohort(region=other_region).delivery_assignments.create(trainer=experienced, role="lead")
+
+    assert signed_in.get(reverse("deliveries:inspect", args=[assignment.pk])).status_code == 404
+    assert DeliveryAssignment.objects.filter(pk=assignment.pk).exists()
+
+
+def test_a_programme_admin_previews_then_imports_trainers(client, programme_admin, region):
+    client.force_login(programme_admin)
+    content = "email,first_name,last_name,region,stage\nasha@example.org,Asha,Patel,London,accredited\n"
+    upload = SimpleUploadedFile("trainers.csv", content.encode(), content_type="text/csv")
+
+    preview = client.post(reverse("trainer_import:index"), {"file": upload})
+
+    assert "All 1 rows are ready" in preview.content.decode()
+    assert not TrainerProfile.objects.exists()
+    response = client.post(reverse("trainer_import:index"), {"rows": preview.context["signed_rows"]})
+    assert response.status_code == 302
+    assert TrainerProfile.objects.get().stage == Stage.ACCREDITED
+
+
+def test_facilitators_do_not_import(signed_in):
+    assert refused(signed_in.get(reverse("trainer_import:index")))
