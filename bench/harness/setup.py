@@ -4,6 +4,7 @@ data, the app under gunicorn, and signed-in clients. Shared by bench/run, bench/
 import argparse
 import json
 import os
+import re
 import time
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
@@ -45,15 +46,19 @@ class Environment:
         return Client("127.0.0.1", self.port)
 
 
-def _has_data(url: str) -> bool:
+def _generated_scale(url: str) -> float | None:
+    """The scale `generate_national_data` left in the database's comment, if it finished there."""
     import psycopg
 
     try:
         with psycopg.connect(url) as connection:
-            row = connection.execute("SELECT count(*) FROM core_user WHERE email LIKE %s", ["%@bench.invalid"])
-            return row.fetchone()[0] > 0
+            row = connection.execute(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = current_database()"
+            ).fetchone()
     except psycopg.Error:
-        return False
+        return None
+    match = re.search(r"eskw-bench scale=([0-9.e-]+)", (row and row[0]) or "")
+    return float(match.group(1)) if match else None
 
 
 @contextmanager
@@ -70,8 +75,10 @@ def environment(args, *, own_cluster: bool = False, extra_env: dict | None = Non
         env = app_env(url, **(extra_env or {}))
         summary_path = f"/tmp/eskw-bench-generation-{os.getpid()}.json"  # noqa: S108
         generation = {}
-        if args.reuse and postgres.database_exists(url) and _has_data(url):
-            print(f"Reusing the data in {url}", flush=True)
+        reused = _generated_scale(url) if args.reuse and postgres.database_exists(url) else None
+        if reused is not None:
+            args.scale = reused
+            print(f"Reusing the data in {url} (scale {reused:g})", flush=True)
         else:
             print(f"Preparing {url} at scale {args.scale}", flush=True)
             postgres.recreate_database(url)

@@ -7,6 +7,7 @@ and the programme pages come from there). Needs `config.settings.bench` (the `be
 import json
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from bench import accounts
 from bench.generator import generate
@@ -31,6 +32,10 @@ class Command(BaseCommand):
         self.stdout.write(f"Generating the national dataset at scale {plan.scale} (seed {plan.seed}):")
         ctx = generate(plan, self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Done in {ctx.total_seconds:.1f} s."))
+        if connection.vendor == "postgresql":  # so that `--reuse` knows the scale of what it reuses
+            with connection.cursor() as cursor:
+                name = connection.ops.quote_name(connection.settings_dict["NAME"])
+                cursor.execute(f"COMMENT ON DATABASE {name} IS 'eskw-bench scale={plan.scale:g} seed={plan.seed:d}'")
         if options["summary_json"]:
             summary = {
                 "scale": plan.scale,
