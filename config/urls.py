@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("events.urls")),
     path("trainer/", include("trainers.urls")),
+    path("", include("feedback.urls")),
 ]
 
 if settings.DEBUG:

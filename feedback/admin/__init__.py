@@ -1,0 +1,1 @@
+"""The participant's course in the Wagtail admin."""

@@ -1,0 +1,1 @@
+"""Forms of the participant's course: `participant` for participants, `team` for the delivery team."""

@@ -1,0 +1,164 @@
+"""Forms a participant fills in: reading progress, a day's evaluation, reflections and follow-ups.
+
+Each turns the posted fields into what the service expects; the service decides what is allowed.
+Nothing is required at the form level, so a draft can be saved half done; sending checks the rest.
+"""
+
+from django import forms
+
+from feedback.course_topics import COURSE_TOPICS
+from feedback.models import EvaluationQuestion, QuestionnairePrompt
+from feedback.selectors.evaluation import answer_field
+
+Kind = QuestionnairePrompt.Kind
+
+
+class ReadingProgressForm(forms.Form):
+    def __init__(self, *args, items, questions, done, answers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items, self.questions, self.given = items, questions, answers
+        for item in items:
+            self.fields[f"item_{item.pk}"] = forms.BooleanField(
+                label=f"I have read “{item.title}”", required=False, initial=item.pk in done
+            )
+        for question in questions:
+            answer = answers.get(question.pk)
+            if question.kind == "choice":
+                field = forms.ChoiceField(
+                    choices=[(block.id, block.value["text"]) for block in question.choices],
+                    widget=forms.RadioSelect,
+                    initial=answer.choice_id if answer else None,
+                )
+            else:
+                field = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), initial=answer.text if answer else "")
+            field.label, field.required = question.prompt, False
+            self.fields[f"question_{question.pk}"] = field
+
+    def item_rows(self):
+        return [(item, self[f"item_{item.pk}"]) for item in self.items]
+
+    def question_rows(self):
+        """(question, field, the saved answer or None) for each question."""
+        return [(q, self[f"question_{q.pk}"], self.given.get(q.pk)) for q in self.questions]
+
+    def read_item_ids(self) -> set[int]:
+        return {item.pk for item in self.items if self.cleaned_data.get(f"item_{item.pk}")}
+
+    def answers(self) -> dict[int, str]:
+        return {question.pk: self.cleaned_data.get(f"question_{question.pk}") or "" for question in self.questions}
+
+
+class EvaluationResponseForm(forms.Form):
+    """The published version's questions; trainer questions once per trainer who delivered the day."""
+
+    def __init__(self, *args, version, trainers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.groups = []
+        for question in version.questions:
+            names = []
+            for trainer in trainers if question["topic"] == "trainer" else [None]:
+                name = answer_field(question["key"], trainer)
+                label = f"{question['text']} ({trainer})" if trainer else question["text"]
+                self.fields[name] = self._field(question, label)
+                names.append(name)
+            self.groups.append((question, names))
+
+    @staticmethod
+    def _field(question: dict, label: str) -> forms.Field:
+        if question["kind"] == EvaluationQuestion.Kind.SCALE:
+            choices = [(str(number), text) for number, text in enumerate(question["labels"], start=1)]
+            return forms.ChoiceField(label=label, choices=choices, widget=forms.RadioSelect, required=False)
+        if question["kind"] == EvaluationQuestion.Kind.YES_NO:
+            return forms.ChoiceField(
+                label=label, choices=[("yes", "Yes"), ("no", "No")], widget=forms.RadioSelect, required=False
+            )
+        return forms.CharField(label=label, widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def bound_groups(self):
+        return [(question, [self[name] for name in names]) for question, names in self.groups]
+
+
+class QuestionnaireForm(forms.Form):
+    """One field per answer part: `key` for text, `key__a`/`key__b` for pairs, links and tools."""
+
+    def __init__(self, *args, prompts, principles, functions, answers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.prompts = prompts
+        for prompt in prompts:
+            value = answers.get(prompt.key)
+            if prompt.kind == Kind.TEXT:
+                self.fields[prompt.key] = self._text(prompt.text, value or "", rows=5, help_text=prompt.help_text)
+            elif prompt.kind == Kind.PAIR:
+                for part in "ab":
+                    self.fields[f"{prompt.key}__{part}"] = self._text(f"{part}.", (value or {}).get(part, ""), rows=2)
+            elif prompt.kind in (Kind.PAIR_PRINCIPLES, Kind.PAIR_TOOLS):
+                linked = answers.get(prompt.links_to) or {}
+                for part in "ab":
+                    label = f"{part}) {linked[part]}" if linked.get(part) else f"{part})"
+                    choices = (
+                        [(p.number, str(p)) for p in principles]
+                        if prompt.kind == Kind.PAIR_PRINCIPLES
+                        else [(day, [(topic, topic) for topic in topics]) for day, topics in COURSE_TOPICS]
+                    )
+                    self.fields[f"{prompt.key}__{part}"] = forms.TypedMultipleChoiceField(
+                        label=label,
+                        choices=choices,
+                        coerce=int if prompt.kind == Kind.PAIR_PRINCIPLES else str,
+                        widget=forms.CheckboxSelectMultiple,
+                        required=False,
+                        initial=(value or {}).get(part, []),
+                    )
+            elif prompt.kind == Kind.FUNCTIONS:
+                self.fields[prompt.key] = forms.MultipleChoiceField(
+                    label=prompt.text,
+                    choices=[(f.letter, str(f)) for f in functions],
+                    widget=forms.CheckboxSelectMultiple,
+                    required=False,
+                    initial=value or [],
+                )
+
+    @staticmethod
+    def _text(label: str, initial: str, *, rows: int, help_text: str = "") -> forms.CharField:
+        return forms.CharField(
+            label=label,
+            widget=forms.Textarea(attrs={"rows": rows}),
+            required=False,
+            initial=initial,
+            help_text=help_text,
+        )
+
+    def fields_for(self, prompt) -> list:
+        if prompt.kind in (Kind.TEXT, Kind.FUNCTIONS):
+            return [self[prompt.key]]
+        if prompt.is_answered:
+            return [self[f"{prompt.key}__{part}"] for part in "ab"]
+        return []
+
+    def answers(self) -> dict:
+        data = self.cleaned_data
+        answers = {}
+        for prompt in self.prompts:
+            if prompt.kind in (Kind.TEXT, Kind.FUNCTIONS):
+                answers[prompt.key] = data.get(prompt.key) or ("" if prompt.kind == Kind.TEXT else [])
+            elif prompt.is_answered:
+                empty = "" if prompt.kind == Kind.PAIR else []
+                answers[prompt.key] = {part: data.get(f"{prompt.key}__{part}") or empty for part in "ab"}
+        return answers
+
+
+class ShareForm(forms.Form):
+    trainer = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="Share with",
+        empty_label="Nobody: keep it private",
+        help_text="The trainer can read this reflection and write comments. You can stop sharing at any time.",
+    )
+
+    def __init__(self, *args, trainers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["trainer"].queryset = trainers
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label="Your comment", widget=forms.Textarea(attrs={"rows": 4}))

@@ -1,0 +1,78 @@
+"""What feedback hands to the trainers app through the two doors it opened (trainers.interfaces).
+
+Trainers never imports feedback (CONVENTIONS.md); `FeedbackConfig.ready()` registers these:
+
+- `people_who_finished_t4t_reading`: completing the T4T pre-reading is a condition of taking part
+  (000:L404–406), answered from reading progress.
+- `participant_feedback_about`: each cohort's evaluation results about a trainer, for their pages
+  (issue #6 point 4 "feeding the trainer's page"), hidden below the minimum number of responses so
+  that nothing can be traced to its author.
+"""
+
+from django.db.models import Avg, Count, Q
+
+from courses.models import ReadingPage
+from events.models import Cohort
+from feedback.models import EvaluationAnswer, EvaluationResponse, Topic
+from feedback.rules import current_feedback_rules
+from feedback.selectors.readings import reading_progress
+from trainers.interfaces import ParticipantFeedback
+
+
+def people_who_finished_t4t_reading(person_ids: set[int]) -> set[int]:
+    """Those who finished every live T4T pre-reading (five queries)."""
+    readings = list(
+        ReadingPage.objects.live().filter(kind=ReadingPage.Kind.T4T_PRE_READING).values_list("pk", flat=True)
+    )
+    if not readings:
+        return set()
+    progress = reading_progress(person_ids, readings)
+    return {person for person in person_ids if all(progress[(person, reading)].is_complete for reading in readings)}
+
+
+def _in_words(average: float | None, positive: int, rated: int) -> str:
+    if average is None or not rated:
+        return "No ratings"
+    return f"{average:.0f} out of 100; {round(100 * positive / rated)}% agree or strongly agree"
+
+
+def participant_feedback_about(trainer) -> list[ParticipantFeedback]:
+    """One entry per cohort the trainer delivered (lead or co-trainer) that has evaluations (four queries)."""
+    minimum = current_feedback_rules().evaluation_minimum_responses
+    delivered = Cohort.objects.filter(
+        delivery_assignments__trainer=trainer, delivery_assignments__role__in=["lead", "co_trainer"]
+    )
+    responses = dict(
+        EvaluationResponse.objects.filter(session__cohort__in=delivered)
+        .order_by()
+        .values_list("session__cohort")
+        .annotate(total=Count("pk"))
+    )
+    answers = EvaluationAnswer.objects.filter(response__session__cohort__in=delivered).filter(
+        Q(trainer=trainer) | Q(trainer__isnull=True)
+    )
+    figures: dict[int, list[tuple[str, str]]] = {}
+    rows = (
+        answers.exclude(topic=Topic.COMMENTS)
+        .order_by()
+        .values("response__session__cohort", "topic")
+        .annotate(average=Avg("score"), rated=Count("score"), positive=Count("pk", filter=Q(positive=True)))
+    )
+    for row in sorted(rows, key=lambda row: list(Topic.values).index(row["topic"])):
+        label = "Ratings of you" if row["topic"] == Topic.TRAINER else Topic(row["topic"]).label
+        figures.setdefault(row["response__session__cohort"], []).append(
+            (label, _in_words(row["average"], row["positive"], row["rated"]))
+        )
+    comments: dict[int, list[str]] = {}
+    for cohort_id, text in answers.exclude(text="").values_list("response__session__cohort", "text").order_by("text"):
+        comments.setdefault(cohort_id, []).append(text)
+    titles = dict(delivered.filter(pk__in=list(responses)).values_list("pk", "title"))
+    return [
+        ParticipantFeedback(
+            cohort_title=titles[cohort_id],
+            responses=count,
+            results=figures.get(cohort_id, []) if count >= minimum else [],
+            comments=comments.get(cohort_id, []) if count >= minimum else [],
+        )
+        for cohort_id, count in sorted(responses.items(), key=lambda item: titles[item[0]])
+    ]

@@ -1,0 +1,1 @@
+"""Reads for the participant's course, each a fixed number of queries (CONVENTIONS.md)."""

@@ -1,0 +1,33 @@
+"""Who has earned a certificate of attendance, and what the public check shows (issue #6 point 7)."""
+
+from events.models import Cohort, Registration
+from events.selectors.day1 import has_done_day1
+from events.selectors.sessions import sessions_for_registration
+from feedback.models import Attendance, Certificate
+from feedback.models.certificates import normalise_code
+
+
+def attended_every_day(registration: Registration, rules) -> bool:
+    """Attended each of their days (both days of the course, or both T4T days); for the course, Day 1
+    counts when done with another cohort or before (Day 1 once, 000:L2320–2324)."""
+    sessions = sessions_for_registration(registration)
+    if not sessions:
+        return False
+    attended = set(
+        Attendance.objects.attended(rules).filter(registration=registration).values_list("session_id", flat=True)
+    )
+    if any(session.pk not in attended for session in sessions):
+        return False
+    return registration.cohort.path == Cohort.Path.T4T or has_done_day1(registration.person)
+
+
+def certificate_for_code(code: str) -> Certificate | None:
+    """The certificate a typed code names, with what the public check shows; None when there is none."""
+    code = normalise_code(code)
+    if not code:
+        return None
+    return (
+        Certificate.objects.select_related("registration__person", "registration__cohort__region")
+        .filter(code=code)
+        .first()
+    )

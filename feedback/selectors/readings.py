@@ -1,0 +1,150 @@
+"""Reading progress, for one participant or a whole cohort, in a fixed number of queries.
+
+A reading is done when every item is marked read and every question answered; the progress bar
+counts both (issue #6 point 1). Which readings a person has follows the course: each day's
+`CourseReading` links (pre-reading before Day 1, interim reading before Day 2, 000:L2308–2330).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from courses.models import CourseReading, ReadingItem, ReadingPage, ReadingQuestion
+from events.models import Registration, Session
+from events.selectors.sessions import sessions_for_registration
+from feedback.models import ReadingAnswer, ReadingItemProgress
+
+
+@dataclass(frozen=True)
+class ReadingProgress:
+    items_done: int
+    items_total: int
+    answered: int
+    questions_total: int
+
+    @property
+    def steps_done(self) -> int:
+        return self.items_done + self.answered
+
+    @property
+    def steps_total(self) -> int:
+        return self.items_total + self.questions_total
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.steps_total else round(100 * self.steps_done / self.steps_total)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.steps_done >= self.steps_total
+
+    @property
+    def is_started(self) -> bool:
+        return self.steps_done > 0
+
+
+@dataclass(frozen=True)
+class DueReading:
+    reading: ReadingPage
+    session: Session
+
+
+def readings_by_course(course_ids) -> dict[int, list[ReadingPage]]:
+    """Live readings linked to each course, in the editor's order (one query)."""
+    by_course: dict[int, list[ReadingPage]] = defaultdict(list)
+    links = CourseReading.objects.filter(course_id__in=set(course_ids), reading__live=True).select_related("reading")
+    for link in links.order_by("sort_order", "pk"):
+        by_course[link.course_id].append(link.reading)
+    return by_course
+
+
+def readings_for_registration(registration: Registration) -> list[DueReading]:
+    """Each reading once, due before the first of the person's days that asks for it."""
+    sessions = sessions_for_registration(registration)
+    by_course = readings_by_course(session.course_id for session in sessions)
+    due, seen = [], set()
+    for session in sessions:
+        for reading in by_course[session.course_id]:
+            if reading.pk not in seen:
+                seen.add(reading.pk)
+                due.append(DueReading(reading=reading, session=session))
+    return due
+
+
+def reading_progress(person_ids, reading_ids) -> dict[tuple[int, int], ReadingProgress]:
+    """{(person id, reading id): progress} for every pair, in four queries whatever the numbers."""
+    person_ids, reading_ids = list(person_ids), list(reading_ids)
+    items = _counts(ReadingItem.objects.filter(reading_id__in=reading_ids), "reading_id")
+    questions = _counts(ReadingQuestion.objects.filter(reading_id__in=reading_ids), "reading_id")
+    done = _counts(
+        ReadingItemProgress.objects.filter(person_id__in=person_ids, item__reading_id__in=reading_ids),
+        "person_id",
+        "item__reading_id",
+    )
+    answered = _counts(
+        ReadingAnswer.objects.filter(person_id__in=person_ids, question__reading_id__in=reading_ids),
+        "person_id",
+        "question__reading_id",
+    )
+    return {
+        (person_id, reading_id): ReadingProgress(
+            items_done=done.get((person_id, reading_id), 0),
+            items_total=items.get(reading_id, 0),
+            answered=answered.get((person_id, reading_id), 0),
+            questions_total=questions.get(reading_id, 0),
+        )
+        for person_id in person_ids
+        for reading_id in reading_ids
+    }
+
+
+def _counts(queryset, *keys: str) -> dict:
+    rows = queryset.order_by().values(*keys).annotate(total=Count("pk"))
+    if len(keys) == 1:
+        return {row[keys[0]]: row["total"] for row in rows}
+    return {tuple(row[key] for key in keys): row["total"] for row in rows}
+
+
+def reading_page_state(person, reading: ReadingPage) -> dict:
+    """The reading with this person's ticks and answers, for the participant's reading page."""
+    items = list(reading.items.select_related("document").order_by("sort_order", "pk"))
+    questions = list(reading.questions.order_by("sort_order", "pk"))
+    done = set(
+        ReadingItemProgress.objects.filter(person=person, item__reading=reading).values_list("item_id", flat=True)
+    )
+    answers = {
+        answer.question_id: answer
+        for answer in ReadingAnswer.objects.filter(person=person, question__reading=reading).select_related("question")
+    }
+    progress = ReadingProgress(
+        items_done=len(done), items_total=len(items), answered=len(answers), questions_total=len(questions)
+    )
+    return {"items": items, "questions": questions, "done": done, "answers": answers, "progress": progress}
+
+
+@dataclass
+class CohortReadingRow:
+    registration: Registration
+    progress: list[tuple[ReadingPage, ReadingProgress]]
+
+
+def cohort_reading_completion(cohort) -> tuple[list[ReadingPage], list[CohortReadingRow]]:
+    """Every confirmed participant's progress on each of the cohort's readings (trainers' view)."""
+    sessions = list(cohort.sessions.all())
+    by_course = readings_by_course(session.course_id for session in sessions)
+    readings = list({reading.pk: reading for s in sessions for reading in by_course[s.course_id]}.values())
+    registrations = list(
+        Registration.objects.filter(cohort=cohort, status=Registration.Status.CONFIRMED)
+        .select_related("person")
+        .order_by("person__last_name", "person__first_name", "pk")
+    )
+    progress = reading_progress([r.person_id for r in registrations], [reading.pk for reading in readings])
+    rows = [
+        CohortReadingRow(
+            registration=registration,
+            progress=[(reading, progress[(registration.person_id, reading.pk)]) for reading in readings],
+        )
+        for registration in registrations
+    ]
+    return readings, rows

@@ -1,0 +1,50 @@
+"""Issuing certificates of attendance (issue #6 point 7).
+
+Issued once per registration to someone who attended both days (`attended_every_day`): the register
+issues them when the last day is recorded, and a participant can ask from their course page. The
+code on it is checked on the public page (`feedback:certificate_check`).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from wagtail.log_actions import log
+
+from core.models import User
+from core.notifications import notify
+from events.models import Registration
+from events.services.messaging import absolute_url
+from feedback import messages
+from feedback.models import Certificate
+from feedback.rules import current_feedback_rules
+from feedback.selectors.certificates import attended_every_day
+
+
+@transaction.atomic
+def certificate_issue(*, registration: Registration, actor: User | None) -> Certificate:
+    """The registration's certificate, issued now if it has none; refused until both days are attended."""
+    existing = Certificate.objects.filter(registration=registration).first()
+    if existing is not None:
+        return existing
+    if registration.status != Registration.Status.CONFIRMED:
+        raise ValidationError("This place is not confirmed.", code="not_confirmed")
+    if not attended_every_day(registration, current_feedback_rules()):
+        raise ValidationError(
+            "A certificate of attendance is for people who attended both days.", code="not_attended_both_days"
+        )
+    certificate = Certificate(registration=registration)
+    certificate.full_clean()
+    certificate.save()
+    log(instance=certificate, action="feedback.certificate.issue", user=actor, data={"registration": registration.pk})
+    notify(
+        message=messages.CERTIFICATE_ISSUED,
+        recipient=registration.person,
+        key=f"registration-{registration.pk}",
+        context={
+            "certificate": certificate,
+            "cohort": registration.cohort,
+            "url": absolute_url(reverse("feedback:certificate", args=[registration.pk])),
+            "check_url": absolute_url(reverse("feedback:certificate_check")),
+        },
+    )
+    return certificate

@@ -1,0 +1,144 @@
+"""Saving reading progress, and reminding those not done before each day (issue #6 point 1).
+
+Readings were skipped (000:L898–904), so progress is saved per item and per answer and people who
+have not finished get reminders at the points set in Settings → Course follow-through rules
+(default 7 and 2 days before the day). The sweep runs daily (`manage.py send_reading_reminders` or
+the `send_reading_reminders` task); `notify` records each reminder once per person, reading, day and
+point, so running it twice never sends twice.
+"""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from core.models import User
+from core.notifications import notify
+from courses.models import ReadingPage, ReadingQuestion
+from events.models import Cohort, Registration, Session
+from events.services.messaging import absolute_url
+from feedback import messages
+from feedback.models import ReadingAnswer, ReadingItemProgress
+from feedback.rules import current_feedback_rules
+from feedback.selectors.readings import (
+    reading_page_state,
+    reading_progress,
+    readings_by_course,
+    readings_for_registration,
+)
+from feedback.selectors.register import register_registrations
+
+
+def _clean_answers(reading: ReadingPage, answers: dict[int, str]) -> dict[ReadingQuestion, str]:
+    questions = {question.pk: question for question in reading.questions.all()}
+    cleaned = {}
+    for question_id, value in answers.items():
+        question = questions.get(question_id)
+        if question is None:
+            raise ValidationError("That question is not part of this reading.", code="unknown_question")
+        value = (value or "").strip()
+        is_choice = question.kind == ReadingQuestion.Kind.MULTIPLE_CHOICE
+        if is_choice and value and value not in {block.id for block in question.choices}:
+            raise ValidationError("Choose one of the answers given.", code="unknown_choice")
+        cleaned[question] = value
+    return cleaned
+
+
+@transaction.atomic
+def reading_progress_save(
+    *, registration: Registration, reading: ReadingPage, read_item_ids: set[int], answers: dict[int, str], actor: User
+) -> dict:
+    """Save which items are read and the answers given; a blank answer clears an earlier one.
+
+    Only the person themselves, and only for a reading of one of their days.
+    """
+    person = registration.person
+    if actor.pk != person.pk:
+        raise ValidationError("Only you can record your own reading.", code="not_yours")
+    if registration.status != Registration.Status.CONFIRMED:
+        raise ValidationError("Your place on this course is not confirmed.", code="not_confirmed")
+    if reading.pk not in {due.reading.pk for due in readings_for_registration(registration)}:
+        raise ValidationError("This reading is not part of your course.", code="not_your_reading")
+    item_ids = set(reading.items.values_list("pk", flat=True))
+    if not read_item_ids <= item_ids:
+        raise ValidationError("That item is not part of this reading.", code="unknown_item")
+    cleaned = _clean_answers(reading, answers)
+
+    ReadingItemProgress.objects.filter(person=person, item_id__in=item_ids - read_item_ids).delete()
+    already = set(
+        ReadingItemProgress.objects.filter(person=person, item_id__in=item_ids).values_list("item_id", flat=True)
+    )
+    ReadingItemProgress.objects.bulk_create(
+        [ReadingItemProgress(person=person, item_id=item_id) for item_id in read_item_ids - already]
+    )
+    for question, value in cleaned.items():
+        if not value:
+            ReadingAnswer.objects.filter(person=person, question=question).delete()
+            continue
+        is_choice = question.kind == ReadingQuestion.Kind.MULTIPLE_CHOICE
+        chosen = next((block.value for block in question.choices if block.id == value), None) if is_choice else None
+        ReadingAnswer.objects.update_or_create(
+            person=person,
+            question=question,
+            defaults={
+                "choice_id": value if is_choice else "",
+                "is_correct": bool(chosen["is_correct"]) if chosen else None,
+                "text": "" if is_choice else value,
+            },
+        )
+    state = reading_page_state(person, reading)
+    log(
+        instance=registration,
+        action="feedback.reading.save",
+        user=actor,
+        data={
+            "reading": reading.pk,
+            "percent": state["progress"].percent,
+            "complete": state["progress"].is_complete,
+        },
+    )
+    return state
+
+
+def reading_reminders_send_due(*, today: datetime.date | None = None) -> int:
+    """Remind everyone who has not finished a reading due before one of their coming days."""
+    rules = current_feedback_rules()
+    today = today or timezone.localdate()
+    if not rules.reading_reminder_days:
+        return 0
+    horizon = today + datetime.timedelta(days=max(rules.reading_reminder_days))
+    sessions = (
+        Session.objects.filter(date__gt=today, date__lte=horizon, cohort__status__in=Cohort.OPEN_STATUSES)
+        .select_related("course", "cohort")
+        .order_by("date", "pk")
+    )
+    sent = 0
+    for session in sessions:
+        point = rules.reminder_due(session.date, today)
+        readings = readings_by_course([session.course_id])[session.course_id]
+        if point is None or not readings:
+            continue
+        registrations = list(register_registrations(session).select_related("person"))
+        progress = reading_progress([r.person_id for r in registrations], [reading.pk for reading in readings])
+        for registration in registrations:
+            for reading in readings:
+                state = progress[(registration.person_id, reading.pk)]
+                if state.is_complete:
+                    continue
+                notification = notify(
+                    message=messages.READING_REMINDER,
+                    recipient=registration.person,
+                    key=f"reading-{reading.pk}-session-{session.pk}-{point}d",
+                    context={
+                        "reading": reading,
+                        "session": session,
+                        "progress": state,
+                        "days": (session.date - today).days,
+                        "url": absolute_url(reverse("feedback:reading", args=[registration.pk, reading.pk])),
+                    },
+                )
+                sent += notification is not None
+    return sent

@@ -1,0 +1,61 @@
+"""Dashboard panels and small pieces the participant's course pages share.
+
+core's dashboards include the panels, so core never imports feedback (CONVENTIONS.md).
+"""
+
+from django import template
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from core.roles import Role
+from courses.models import KeyWorkingFunction, Principle
+from events.models import Cohort, Registration, Session
+from feedback.course_topics import COURSE_TOPICS
+from feedback.models import QuestionnaireEntry
+from feedback.rules import current_feedback_rules
+from feedback.selectors.course import course_overview
+
+register = template.Library()
+
+
+@register.inclusion_tag("feedback/includes/prompt_list.html")
+def prompt_list(shows: str):
+    """The list a prompt shows: the ten principles (RP2), the course topics (RP1, footnote 32) or the
+    functions A–J (RP4 footnote 33, follow-up section B)."""
+    return {
+        "shows": shows,
+        "principles": list(Principle.objects.all()) if shows == "principles" else [],
+        "functions": list(KeyWorkingFunction.objects.all()) if shows == "functions" else [],
+        "course_topics": COURSE_TOPICS if shows == "course_topics" else [],
+    }
+
+
+@register.inclusion_tag("feedback/dashboards/participant.html", takes_context=True)
+def participant_course_work(context):
+    """Each confirmed course with what to do next: readings, evaluations, reflections, certificate."""
+    person = context["request"].user
+    rules, today = current_feedback_rules(), timezone.localdate()
+    registrations = (
+        Registration.objects.filter(person=person, status=Registration.Status.CONFIRMED)
+        .exclude(cohort__status=Cohort.Status.CANCELLED)
+        .select_related("person", "cohort", "day1_cohort")
+        .prefetch_related(
+            Prefetch("cohort__sessions", queryset=Session.objects.select_related("course")),
+            Prefetch("day1_cohort__sessions", queryset=Session.objects.select_related("course")),
+        )
+        .order_by("-registered_at")
+    )
+    return {"overviews": [course_overview(r, rules, today) for r in registrations], "today": today}
+
+
+@register.inclusion_tag("feedback/dashboards/trainer.html", takes_context=True)
+def trainer_course_work(context):
+    person = context["request"].user
+    cohorts = (
+        Cohort.objects.filter(delivery_assignments__trainer=person)
+        .exclude(status=Cohort.Status.CANCELLED)
+        .prefetch_related(Prefetch("sessions", queryset=Session.objects.select_related("course")))
+        .order_by("-created_at")
+    )
+    shared = QuestionnaireEntry.objects.filter(shared_with=person, status=QuestionnaireEntry.Status.SUBMITTED).count()
+    return {"cohorts": cohorts, "shared": shared, "is_trainer": person.has_role(Role.TRAINER)}

@@ -1,0 +1,40 @@
+"""What the trainers app reads from feedback through trainers.interfaces (issue #5 ↔ issue #6)."""
+
+from django.urls import reverse
+from freezegun import freeze_time
+
+from courses.tests import factories as course_factories
+from feedback.integrations import participant_feedback_about, people_who_finished_t4t_reading
+from feedback.models import ReadingItemProgress
+from feedback.services.evaluation import evaluation_submit
+from feedback.tests.factories import answers_for, publish
+from trainers.interfaces import completed_t4t_prereading, participant_feedback_for
+
+
+def test_finishing_the_t4t_reading_opens_t4t(programme, make_user):
+    t4t = course_factories.ReadingPageFactory(parent=programme["pre"].get_parent(), title="T4T reading", kind="t4t")
+    item = course_factories.ReadingItemFactory(reading=t4t)
+    publish(t4t)
+    done, not_yet = make_user(), make_user()
+    ReadingItemProgress.objects.create(person=done, item=item)
+
+    assert people_who_finished_t4t_reading({done.pk, not_yet.pk}) == {done.pk}
+    assert completed_t4t_prereading([done.pk, not_yet.pk]) == {done.pk}
+
+
+def test_a_trainers_page_shows_each_cohorts_results_from_the_minimum_up(client, day2, cohort, enrol, form, trainer):
+    people = [enrol() for _ in range(3)]
+    with freeze_time(day2.date):
+        for number, person in enumerate(people):
+            answers = answers_for(form, [trainer], trainer_value=5, comment=f"Comment {number}")
+            evaluation_submit(registration=person, session=day2, answers=answers, actor=person.person)
+            if number == 1:
+                early = participant_feedback_about(trainer)
+
+    assert early[0].responses == 2 and early[0].results == [] and early[0].comments == []
+    [item] = participant_feedback_for(trainer)
+    assert item.cohort_title == cohort.title and item.responses == 3
+    assert ("Ratings of you", "100 out of 100; 100% agree or strongly agree") in item.results
+    assert item.comments == ["Comment 0", "Comment 1", "Comment 2"]
+    client.force_login(trainer)
+    assert "Ratings of you" in client.get(reverse("trainers:deliveries")).content.decode()

@@ -1,0 +1,106 @@
+"""A participant's pages: their course, readings, evaluations, reflections and certificate (issue #6)."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from freezegun import freeze_time
+
+from events.models import Day1Completion
+from feedback.models import Certificate, Questionnaire, QuestionnaireEntry, ReadingItemProgress
+from feedback.tests.factories import attend
+
+
+def test_the_course_page_shows_reading_progress_days_and_what_comes_after(client, registration, programme, day2):
+    client.force_login(registration.person)
+
+    page = client.get(reverse("feedback:course", args=[registration.pk])).content.decode()
+
+    assert "Pre-reading" in page and "Interim reading" in page and 'value="0"' in page
+    assert "Your certificate is ready once you have attended both days." in page
+
+
+def test_ticking_items_and_answering_saves_progress_and_shows_feedback(client, registration, programme):
+    pre = programme["pre"]
+    question = pre.questions.get(kind="choice")
+    wrong = next(block for block in question.choices if not block.value["is_correct"])
+    client.force_login(registration.person)
+    url = reverse("feedback:reading", args=[registration.pk, pre.pk])
+
+    response = client.post(url, {f"item_{pre.items.first().pk}": "on", f"question_{question.pk}": wrong.id})
+
+    assert response.status_code == 302
+    page = client.get(url).content.decode()
+    assert 'value="50"' in page and "Not quite." in page
+    assert ReadingItemProgress.objects.filter(person=registration.person).count() == 1
+
+
+def test_an_answer_that_is_not_offered_is_refused(client, registration, programme):
+    pre = programme["pre"]
+    client.force_login(registration.person)
+
+    response = client.post(
+        reverse("feedback:reading", args=[registration.pk, pre.pk]), {f"question_{pre.questions.first().pk}": "x"}
+    )
+
+    assert response.status_code == 200 and "Select a valid choice" in response.content.decode()
+
+
+def test_evaluating_a_day(client, registration, day2, form, trainer):
+    client.force_login(registration.person)
+    url = reverse("feedback:evaluation", args=[registration.pk, day2.pk])
+    keys = {q["topic"]: q["key"] for q in form.current_version.questions}
+
+    with freeze_time(day2.date):
+        assert f"({trainer})" in client.get(url).content.decode()
+        response = client.post(
+            url, {keys["value"]: "5", f"{keys['trainer']}-{trainer.pk}": "4", keys["worthwhile"]: "yes"}
+        )
+        assert response.status_code == 302
+        assert "Thank you" in client.get(url).content.decode()
+
+
+@pytest.fixture
+def rp_open(questionnaires, registration, day2):
+    attend(registration, day2)
+    with freeze_time(day2.date + datetime.timedelta(days=30)):
+        yield registration
+
+
+def test_a_reflection_saves_as_a_draft_without_javascript_and_by_autosave(client, rp_open):
+    rp1 = Questionnaire.objects.get(kind="reflection", number=1)
+    client.force_login(rp_open.person)
+    url = reverse("feedback:questionnaire", args=[rp_open.pk, rp1.pk])
+    page = client.get(url).content.decode()
+    assert "Brazelton Touchpoints Project, 2006" in page and "Save as a draft" in page
+
+    assert client.post(url, {"love": "Families", "action": "draft"}).status_code == 302
+    autosaved = client.post(url, {"love": "Families and colleagues", "action": "submit"}, HTTP_X_AUTOSAVE="1")
+
+    assert autosaved.json()["saved"] is True
+    entry = QuestionnaireEntry.objects.get()
+    assert entry.status == "draft" and entry.answers["love"] == "Families and colleagues"
+
+
+def test_a_locked_reflection_says_when_it_opens(client, questionnaires, registration, day2):
+    attend(registration, day2)
+    client.force_login(registration.person)
+    rp5 = Questionnaire.objects.get(kind="reflection", number=5)
+
+    page = client.get(reverse("feedback:questionnaire", args=[registration.pk, rp5.pk])).content.decode()
+
+    assert "This opens on" in page
+
+
+def test_the_certificate_is_issued_on_request_and_printable(client, registration, day1, day2):
+    attend(registration, day1)
+    attend(registration, day2)
+    Day1Completion.objects.create(person=registration.person, kind="attended", completed_on=day1.date)
+    client.force_login(registration.person)
+    url = reverse("feedback:certificate", args=[registration.pk])
+    assert client.get(url).status_code == 404
+
+    assert client.post(url).status_code == 302
+
+    page = client.get(url).content.decode()
+    assert Certificate.objects.get().code in page and "Certificate of attendance" in page

@@ -1,0 +1,1 @@
+"""Participant, team, public and file views of the participant's course (issue #6)."""
