@@ -32,6 +32,28 @@ DEMO_PARTICIPANTS = [
 ]
 
 
+# title, path, region code, (course, days from today) per session, places, state
+DEMO_COHORTS = [
+    (
+        "Demo: Camden, Key Working in Practice",
+        Cohort.Path.FULL,
+        "E12000007",
+        [("day1", 35), ("kwip", 49)],
+        16,
+        "recruiting",
+    ),
+    (
+        "Demo: Croydon, Working in Partnership",
+        Cohort.Path.FULL,
+        "E12000007",
+        [("day1", 20), ("wip", 27)],
+        6,
+        "confirmed",
+    ),
+    ("Demo: Brighton, Day 2 only", Cohort.Path.DAY2_ONLY, "E12000008", [("kwip", 60)], 16, "draft"),
+]
+
+
 def _day(days: int) -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=days)
 
@@ -91,43 +113,47 @@ def _cohort(
     return cohort
 
 
-def ensure_demo_cohorts(out) -> None:
-    courses = {(course.kind, course.variant): course for course in CoursePage.objects.live()}
-    day1, kwip, wip = courses.get(("day1", "")), courses.get(("day2", "kwip")), courses.get(("day2", "wip"))
-    london, south_east = (
-        Region.objects.filter(code="E12000007").first(),
-        Region.objects.filter(code="E12000008").first(),
-    )
-    if not (day1 and kwip and wip and london and south_east):
-        out.notice("No demo cohorts: the courses or regions are missing.")
-        return
+DEMO_VENUES = [
+    ("E12000007", "Demo: Camden Centre", "Judd Street\nLondon"),
+    ("E12000008", "Demo: Brighton Friends Centre", "Ship Street\nBrighton"),
+]
+
+
+def _venues() -> dict[str, Venue]:
     venues = {}
-    for region, name, address in [
-        (london, "Demo: Camden Centre", "Judd Street\nLondon"),
-        (south_east, "Demo: Brighton Friends Centre", "Ship Street\nBrighton"),
-    ]:
-        venues[region.pk] = Venue.objects.get_or_create(
+    for region_code, name, address in DEMO_VENUES:
+        venues[region_code] = Venue.objects.get_or_create(
             name=name,
             defaults={
-                "region": region,
+                "region": Region.objects.get(code=region_code),
                 "address": address,
                 "accessibility": "Step-free entrance, lift to all floors, accessible toilet, hearing loop.",
                 "travel": "Ten minutes' walk from the station. Blue badge parking by arrangement.",
                 "capacity": 24,
             },
         )[0]
+    return venues
+
+
+def ensure_demo_cohorts(out) -> None:
+    live = {(course.kind, course.variant): course for course in CoursePage.objects.live()}
+    courses = {
+        key: live.get(kind)
+        for key, kind in [("day1", ("day1", "")), ("kwip", ("day2", "kwip")), ("wip", ("day2", "wip"))]
+    }
+    if not all(courses.values()) or Region.objects.filter(code__in=[code for code, *_ in DEMO_VENUES]).count() < 2:
+        out.notice("No demo cohorts: the courses or regions are missing.")
+        return
+    venues = _venues()
     trainer = User.objects.filter(email="trainer@example.org").first()
     people = _demo_people()
     created = 0
-    plans = [
-        ("Demo: Camden, Key Working in Practice", Cohort.Path.FULL, london, [(day1, 35), (kwip, 49)], 16, "recruiting"),
-        ("Demo: Croydon, Working in Partnership", Cohort.Path.FULL, london, [(day1, 20), (wip, 27)], 6, "confirmed"),
-        ("Demo: Brighton, Day 2 only", Cohort.Path.DAY2_ONLY, south_east, [(kwip, 60)], 16, "draft"),
-    ]
-    for title, path, region, days, capacity, state in plans:
+    for title, path, region_code, days, capacity, state in DEMO_COHORTS:
         if Cohort.objects.filter(title=title).exists():
             continue
-        cohort = _cohort(title, path=path, region=region, venue=venues[region.pk], days=days, capacity=capacity)
+        venue = venues[region_code]
+        sessions = [(courses[key], offset) for key, offset in days]
+        cohort = _cohort(title, path=path, region=venue.region, venue=venue, days=sessions, capacity=capacity)
         created += 1
         if state == "draft":
             continue

@@ -2,6 +2,7 @@
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from events.access import managed_regions
@@ -20,15 +21,22 @@ def scoped_queryset(model, user):
     raise ValueError(model)
 
 
-class RegionScopedMixin:
-    """For every ModelViewSet view: the listing and each object page (edit, inspect, delete,
-    history, usage) see only the user's regions, so another region's id is a 404 whatever the URL."""
+class RegionScopedListingMixin:
+    """Index views: the listing holds only the user's regions."""
 
     def get_base_queryset(self):
         return scoped_queryset(self.model, self.request.user)
 
+
+class RegionScopedMixin:
+    """Object views (edit, inspect, delete, history, usage, revisions): another region's id is a 404
+    whatever the URL; the view then loads the object its own way (snippets load their latest revision)."""
+
     def get_object(self, queryset=None):
-        return get_object_or_404(scoped_queryset(self.model, self.request.user), pk=unquote(str(self.kwargs["pk"])))
+        pk = getattr(self, "pk", None) or self.kwargs[self.pk_url_kwarg]
+        if not scoped_queryset(self.model, self.request.user).filter(pk=unquote(str(pk))).exists():
+            raise Http404
+        return super().get_object()
 
 
 class FormulaSafeExportMixin:

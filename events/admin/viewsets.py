@@ -19,14 +19,13 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views import snippets as snippet_views
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from events.access import managed_regions
 from events.admin import actions, imports, summary
-from events.admin.mixins import FormulaSafeExportMixin, RegionScopedMixin
-from events.forms.admin import CohortAdminForm, VenueAdminForm
-from events.models import Cohort, Registration, Venue
+from events.admin.mixins import FormulaSafeExportMixin, RegionScopedListingMixin, RegionScopedMixin
+from events.admin.venues import VenueViewSet
+from events.forms.admin import CohortAdminForm
+from events.models import Cohort, Registration
 from events.models.choices import ApplyingAs
 from events.rules import current_rules
 from events.selectors.cohorts import cohort_overview
@@ -52,7 +51,7 @@ def _starts(cohort) -> str:
     return date_format(cohort.first_date, "j M Y") if cohort.first_date else "No sessions yet"
 
 
-class CohortIndexView(RegionScopedMixin, FormulaSafeExportMixin, generic.IndexView):
+class CohortIndexView(RegionScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return (
             super()
@@ -198,7 +197,7 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["status", "applying_as"]
 
 
-class RegistrationIndexView(RegionScopedMixin, FormulaSafeExportMixin, generic.IndexView):
+class RegistrationIndexView(RegionScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("person", "cohort")
 
@@ -254,23 +253,6 @@ class RegistrationViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path(f"{name}/<int:pk>/", view.as_view(), name=name) for name, view in actions.REGISTRATION_ACTIONS.items()
         ]
-
-
-class VenueViewSet(SnippetViewSet):
-    model = Venue
-    icon = "home"
-    menu_label = "Venues"
-    index_view_class = type("VenueIndexView", (RegionScopedMixin, FormulaSafeExportMixin, snippet_views.IndexView), {})
-    edit_view_class = type("VenueEditView", (RegionScopedMixin, snippet_views.EditView), {})
-    delete_view_class = type("VenueDeleteView", (RegionScopedMixin, snippet_views.DeleteView), {})
-    history_view_class = type("VenueHistoryView", (RegionScopedMixin, snippet_views.HistoryView), {})
-    usage_view_class = type("VenueUsageView", (RegionScopedMixin, snippet_views.UsageView), {})
-    list_display = ["name", "region", "capacity"]
-    list_filter = ["region"]
-    search_fields = ["name", "address", "postcode"]
-    search_backend_name = None
-    list_export = ["name", "region", "address", "postcode", "capacity", "accessibility"]
-    edit_handler = ObjectList(Venue.panels, base_form_class=VenueAdminForm)
 
 
 class CohortsGroup(ViewSetGroup):

@@ -47,6 +47,11 @@ def test_another_regions_cohort_is_not_found(signed_in, elsewhere, url_name):
     assert elsewhere.status == Cohort.Status.RECRUITING
 
 
+@pytest.mark.parametrize("url_name", ["cohorts:edit", "cohorts:inspect", "cohorts:history", "cohorts:usage"])
+def test_the_facilitators_own_cohort_pages_open(signed_in, cohort, url_name):
+    assert signed_in.get(reverse(url_name, args=[cohort.pk])).status_code == 200
+
+
 def test_another_regions_registrations_and_exports_are_not_found(signed_in, elsewhere):
     registration = elsewhere.registrations.get()
 
@@ -169,10 +174,11 @@ def test_only_programme_admins_change_the_rules(client, make_user, facilitator):
     assert page.status_code == 200 and "000:L2690" in page.content.decode()
 
 
-def test_venues_of_other_regions_cannot_be_edited(signed_in, other_region):
+@pytest.mark.parametrize("url_name", ["edit", "delete", "history", "usage"])
+def test_venues_of_other_regions_are_not_found(signed_in, other_region, url_name):
     venue = VenueFactory(region=other_region)
 
-    assert signed_in.get(reverse("wagtailsnippets_events_venue:edit", args=[venue.pk])).status_code == 404
+    assert signed_in.get(reverse(f"wagtailsnippets_events_venue:{url_name}", args=[venue.pk])).status_code == 404
 
 
 def test_the_days_must_make_up_the_path(signed_in, region, courses):
