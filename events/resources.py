@@ -132,7 +132,7 @@ class RegistrationResource(resources.ModelResource):
             "email",
             "first_name",
             "last_name",
-            *[name for name in Registration.ANSWER_FIELDS if name not in ("ethnicity", "sex", "age_band")],
+            *Registration.COURSE_FIELDS,
             "registered_on",
             "day1_completed_on",
             "status",

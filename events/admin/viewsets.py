@@ -245,7 +245,7 @@ class RegistrationViewSet(ModelViewSet):
         "status",
         "registered_at",
         "day1_cohort",
-        *Registration.ANSWER_FIELDS[:12],
+        *Registration.COURSE_FIELDS,
     ]
     form_fields = ["organisation", "job_title"]
 

@@ -16,7 +16,6 @@ SECTIONS = [
     ("Your family", ["relation_to_child"]),
     ("Taking part", ["access_needs", "accredited_route"]),
 ]
-EQUALITY_FIELDS = ["ethnicity", "sex", "age_band"]
 
 
 class RegistrationForm(forms.ModelForm):
@@ -55,7 +54,7 @@ class RegistrationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("applying_as", "experience"):
             self.fields[name].choices = [choice for choice in self.fields[name].choices if choice[0]]
-        for name in ("organisation_type", "work_setting", "relation_to_child", *EQUALITY_FIELDS):
+        for name in ("organisation_type", "work_setting", "relation_to_child", *Registration.EQUALITY_FIELDS):
             self.fields[name].choices = [("", "Choose…"), *self.fields[name].choices[1:]]
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
         self.fields["job_title"].widget.attrs["autocomplete"] = "organization-title"
@@ -64,7 +63,7 @@ class RegistrationForm(forms.ModelForm):
         return [(title, [self[name] for name in names]) for title, names in SECTIONS]
 
     def equality_fields(self):
-        return [self[name] for name in EQUALITY_FIELDS]
+        return [self[name] for name in Registration.EQUALITY_FIELDS]
 
     def answers(self) -> dict:
         return {name: self.cleaned_data[name] for name in Registration.ANSWER_FIELDS}

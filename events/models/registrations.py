@@ -116,7 +116,8 @@ class Registration(models.Model):
 
     objects = RegistrationQuerySet.as_manager()
 
-    ANSWER_FIELDS = (
+    #: What the people running the course see and export.
+    COURSE_FIELDS = (
         "applying_as",
         "sectors",
         "organisation",
@@ -129,10 +130,10 @@ class Registration(models.Model):
         "how_heard",
         "access_needs",
         "accredited_route",
-        "ethnicity",
-        "sex",
-        "age_band",
     )
+    #: Equality monitoring: optional, never shown person by person, never exported (DOMAIN.md §4, §9).
+    EQUALITY_FIELDS = ("ethnicity", "sex", "age_band")
+    ANSWER_FIELDS = COURSE_FIELDS + EQUALITY_FIELDS
 
     class Meta:
         ordering = ["registered_at", "pk"]
