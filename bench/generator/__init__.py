@@ -4,7 +4,7 @@ import time
 
 from django.db import transaction
 
-from bench.generator import cohorts, people, registrations
+from bench.generator import cohorts, feedback, pathway, people, registrations
 from bench.generator.base import Context, Plan, analyze
 
 #: In order: each part reads what the parts before it made (`Context.made`).
@@ -12,8 +12,10 @@ PARTS = (
     people.make_people,
     cohorts.make_venues,
     cohorts.make_cohorts,
+    pathway.make_pathway,
     cohorts.make_teams,
     registrations.make_registrations,
+    feedback.make_feedback,
 )
 
 

@@ -131,22 +131,57 @@ def make_cohorts(ctx: Context) -> None:
         ctx.made["cohorts"] = plans
 
 
+def _team_pools(ctx: Context) -> dict:
+    """Per region, who may take each role (trainers.services.rostering): active Lead Trainers lead;
+    accredited trainers, and trainees whose shadowing is signed off, co-train; T4T graduates shadow."""
+    stages = ctx.made.get("trainer_stage", {})
+    pools = {}
+    for region_id, trainers in ctx.made["trainers_by_region"].items():
+        pool = {"lead": [], "co_trainer": [], "shadow": []}
+        for trainer in trainers:
+            stage, standing = stages.get(trainer.pk, ("lead", "active"))
+            if standing != "active":
+                continue
+            if stage == "lead":
+                pool["lead"].append(trainer)
+            if stage in ("lead", "accredited", "shadowed"):
+                pool["co_trainer"].append(trainer)
+            if stage == "t4t_completed":
+                pool["shadow"].append(trainer)
+        pools[region_id] = pool
+    return pools
+
+
 def make_teams(ctx: Context) -> None:
-    """A lead and a co-trainer on every cohort, a shadow on some; the feed trainer on 100 two-day cohorts."""
-    from trainers.models import DeliveryAssignment
+    """A lead and a co-trainer on every cohort, a shadow on some; trainees on delivered cohorts have
+    reflected and been signed off by their lead; the feed trainer is on 100 two-day cohorts."""
+    from trainers.models import DeliveryAssignment, DeliveryChecklist
 
     Role = DeliveryAssignment.Role
-    plans, by_region = ctx.made["cohorts"], ctx.made["trainers_by_region"]
-    with ctx.step("delivery assignments"):
+    plans, pools = ctx.made["cohorts"], _team_pools(ctx)
+    stages = ctx.made.get("trainer_stage", {})
+    today = timezone.localdate()
+    with ctx.step("delivery assignments and checklists"):
         rows = []
         for plan in plans:
-            pool = by_region[plan.cohort.region_id]
-            team = ctx.rng.sample(pool, min(len(pool), 3))
-            roles = [Role.LEAD, Role.CO_TRAINER] + ([Role.SHADOW] if ctx.rng.random() < 0.3 else [])
-            rows += [
-                DeliveryAssignment(cohort=plan.cohort, trainer=trainer, role=role)
-                for trainer, role in zip(team, roles, strict=False)
-            ]
+            pool = pools[plan.cohort.region_id]
+            team = {}
+            for role, chance in ((Role.LEAD, 1), (Role.CO_TRAINER, 1), (Role.SHADOW, 0.3)):
+                candidates = [t for t in pool[role] if t.pk not in team]
+                if candidates and ctx.rng.random() < chance:
+                    team[ctx.rng.choice(candidates).pk] = role
+            lead = next((pk for pk, role in team.items() if role == Role.LEAD), None)
+            for trainer_id, role in team.items():
+                assignment = DeliveryAssignment(cohort=plan.cohort, trainer_id=trainer_id, role=role)
+                trainee = role == Role.SHADOW or stages.get(trainer_id, ("lead",))[0] == "shadowed"
+                if trainee and plan.cohort.status == Cohort.Status.DELIVERED and ctx.rng.random() < 0.85:
+                    done = timezone.make_aware(datetime.datetime.combine(plan.end, datetime.time(17)))
+                    assignment.reflection = "The group worked well; I want to practise the timings of section 3."
+                    assignment.reflected_at = done + datetime.timedelta(days=2)
+                    if lead and ctx.rng.random() < 0.8:
+                        assignment.signed_off_by_id = lead
+                        assignment.signed_off_at = done + datetime.timedelta(days=9)
+                rows.append(assignment)
         # Bench trainers (interchangeable): the same eight cohorts in every state, so their pages show a mix.
         for trainer in ctx.made["bench"][PersonRole.TRAINER]:
             for plan in plans[:: max(1, len(plans) // 8)][:8]:
@@ -159,6 +194,26 @@ def make_teams(ctx: Context) -> None:
                 rows.append(DeliveryAssignment(cohort=plan.cohort, trainer=feed_trainer, role=Role.CO_TRAINER))
                 sessions += 2
         ctx.made["feed_sessions"] = sessions
-        bulk(ctx, DeliveryAssignment, rows, ignore_conflicts=True)
+        assignments = bulk(ctx, DeliveryAssignment, rows)
+        ctx.made["teams"] = {}
+        for assignment in assignments:  # who participants rate: leads and co-trainers, not shadows
+            if assignment.role != Role.SHADOW:
+                ctx.made["teams"].setdefault(assignment.cohort_id, []).append(assignment.trainer_id)
+        starts = {plan.cohort.pk: plan.start for plan in plans}
+        bulk(
+            ctx,
+            DeliveryChecklist,
+            (
+                DeliveryChecklist(
+                    assignment=assignment,
+                    introduction_reread_on=today - datetime.timedelta(days=ctx.rng.randint(1, 20)),
+                    guide_reviewed=True,
+                    time_plan_drafted=ctx.rng.random() < 0.7,
+                    local_materials_gathered=ctx.rng.random() < 0.5,
+                )
+                for assignment in assignments
+                if starts[assignment.cohort_id] > today and ctx.rng.random() < 0.5
+            ),
+        )
         CalendarFeed.objects.create(person=feed_trainer)
         ctx.rows += 1

@@ -66,7 +66,7 @@ class Gunicorn:
                 PYTHON, "-m", "gunicorn", "config.wsgi:application",
                 "--bind", f"127.0.0.1:{self.port}",
                 "--workers", str(self.workers),
-                "--timeout", "60",
+                "--timeout", "30",
                 "--graceful-timeout", "5",
                 "--keep-alive", "5",
                 "--error-logfile", "-",

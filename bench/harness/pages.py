@@ -106,6 +106,7 @@ def key_pages() -> tuple[list[Page], list[str]]:
         region_cohort and f"/cohorts/{region_cohort.pk}/team/",
     )
     add("Facilitator: registrations (admin)", Role.REGIONAL_FACILITATOR.slug, "/admin/registrations/")
+    add("Facilitator: trainers (admin)", Role.REGIONAL_FACILITATOR.slug, _url("trainer_profiles:index"))
 
     admin = Role.PROGRAMME_ADMIN.slug
     add("Programme dashboard", admin, "/dashboard/programme/")
@@ -115,6 +116,9 @@ def key_pages() -> tuple[list[Page], list[str]]:
     add("Admin: all registrations", admin, "/admin/registrations/")
     add("Admin: mix across cohorts", admin, "/admin/cohort_mix/")
     add("Admin: venues", admin, "/admin/snippets/events/venue/")
+    add("Admin: trainers", admin, _url("trainer_profiles:index"))
+    add("Admin: trainer applications", admin, _url("trainer_applications:index"))
+    add("Admin: deliveries", admin, _url("deliveries:index"))
     return pages, missing
 
 

@@ -178,27 +178,39 @@ def import_against_bulk_create(rows: int) -> dict:
     }
 
 
-def reminder_sweeps() -> dict:
-    """The daily sweeps over every cohort: events' pre-course packs and agendas, and feedback's
-    reading and reflection reminders when that app provides one. Each is run twice: the second run
-    on the same day finds nothing new, which is its cost on a quiet day."""
+def _sweeps() -> dict:
+    """Every daily sweep over all cohorts that this codebase has (each app's `send_…` command)."""
     from events.services.messaging import cohort_messages_send_due
 
-    sweeps = {"events: packs and agendas": cohort_messages_send_due}
+    sweeps = {"events: pre-course packs and agendas": cohort_messages_send_due}
     if apps.is_installed("feedback"):
         try:
-            from feedback.services.reminders import reminders_send_due  # issue #6, when present
+            from feedback.services.invitations import after_course_invitations_send_due
+            from feedback.services.readings import reading_reminders_send_due
         except ImportError:
             pass
         else:
-            sweeps["feedback: reading and reflection reminders"] = reminders_send_due
+            sweeps["feedback: reading reminders"] = reading_reminders_send_due
+            sweeps["feedback: evaluation and reflection invitations"] = after_course_invitations_send_due
+    return sweeps
+
+
+def reminder_sweeps() -> dict:
+    """The daily sweeps over every cohort, each run for yesterday (untimed), then twice today: the
+    first run of the day sends what fell due today; the second finds nothing new, its cost on a quiet
+    day."""
+    sweeps = _sweeps()
     open_registrations = Registration.objects.filter(
         status=Registration.Status.CONFIRMED,
         cohort__status__in=Cohort.OPEN_STATUSES,
         cohort__sessions__date__gte=timezone.localdate(),
     ).distinct()
     results = {"open_confirmed_registrations": open_registrations.count(), "sweeps": []}
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
     for name, sweep in sweeps.items():
+        # Yesterday's run, not timed: the messages of earlier days that the generator does not write.
+        with count_queries():
+            sweep(today=yesterday)
         for run in ("first run today", "second run, nothing new"):
             before = Notification.objects.count()
             with count_queries() as queries:
