@@ -9,6 +9,7 @@ urlpatterns = [
     path("applications/<int:pk>/cv/", applications.cv, name="cv"),
     path("pathway/", pathway.my_pathway, name="pathway"),
     path("pathway/t4t/<int:pk>/book/", pathway.book_t4t, name="book_t4t"),
+    path("trainees/<int:pk>/", pathway.trainee_pathway, name="trainee_pathway"),
     path("deliveries/", deliveries.deliveries, name="deliveries"),
     path("deliveries/<int:pk>/", deliveries.delivery, name="delivery"),
     path("sign-offs/", deliveries.sign_offs, name="sign_offs"),

@@ -49,6 +49,7 @@ class TrainerInspectView(ScopedMixin, generic.InspectView):
         context = super().get_context_data(**kwargs)
         context["overview"] = pathway_overview(self.object, rules=current_pathway_rules(), today=timezone.localdate())
         context["actions"] = actions.profile_actions(self.object, self.request.user)
+        context["show_cv"] = self.request.user.has_perm("trainers.view_application")
         return context
 
 

@@ -13,20 +13,8 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from events.access import managed_regions, manages_every_region
-
 
 class DeliveryAssignmentQuerySet(models.QuerySet):
-    def visible_to(self, user) -> "DeliveryAssignmentQuerySet":
-        """Staff for their regions' cohorts; a trainer for the cohorts they are on (one shared team)."""
-        if not user.is_authenticated:
-            return self.none()
-        if manages_every_region(user):
-            return self
-        return self.filter(
-            Q(cohort__region__in=managed_regions(user)) | Q(cohort__delivery_assignments__trainer=user)
-        ).distinct()
-
     def delivered(self, today: datetime.date) -> "DeliveryAssignmentQuerySet":
         """Assignments on cohorts that ran: marked delivered, or confirmed with every day in the past."""
         from events.models import Cohort, Session

@@ -5,7 +5,7 @@ from django import template
 
 from trainers.models import TrainerProfile
 from trainers.pathway import action_label
-from trainers.selectors.deliveries import sign_off_queue
+from trainers.selectors.deliveries import sign_off_queue, team_checklists
 
 register = template.Library()
 
@@ -25,8 +25,19 @@ def trainer_nav(context, current: str):
 def trainer_pathway_panel(context):
     """Where the trainer is on the pathway, and sign-offs waiting for a Lead Trainer."""
     profile = _profile(context)
-    waiting = sign_off_queue(profile.person).count() if profile is not None and profile.is_lead_trainer else 0
-    return {"profile": profile, "waiting": waiting}
+    lead = profile is not None and profile.is_lead_trainer
+    return {
+        "profile": profile,
+        "waiting": sign_off_queue(profile.person).count() if lead else 0,
+        "mentees": TrainerProfile.objects.filter(mentor=profile.person).select_related("person") if lead else [],
+    }
+
+
+@register.inclusion_tag("trainers/includes/checklists.html")
+def cohort_checklists(cohort):
+    """Whose checklist before this delivery is incomplete, for any page about the cohort:
+    `{% load trainers_tags %}{% cohort_checklists cohort %}` (issue #5 point 6)."""
+    return {"checklists": team_checklists(cohort)}
 
 
 @register.filter

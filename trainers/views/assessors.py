@@ -46,7 +46,8 @@ def assessing(request):
 def assess(request, pk: int):
     """Rate a candidate per criterion: from their CV or Development Day, or as observed at a T4T (`?cohort=`)."""
     profile = get_object_or_404(TrainerProfile.objects.select_related("person"), pk=pk)
-    cohort = Cohort.objects.filter(pk=request.GET.get("cohort") or None, path=Cohort.Path.T4T).first()
+    cohort_id = request.GET.get("cohort", "")
+    cohort = Cohort.objects.filter(pk=cohort_id, path=Cohort.Path.T4T).first() if cohort_id.isdigit() else None
     if cohort is not None:
         sources = (
             [Source.T4T_OBSERVATION]
@@ -88,7 +89,7 @@ def t4t(request, pk: int):
         suggested=day.suggested,
         group_count=day.group_count,
     )
-    if "complete" in request.POST:
+    if request.POST.get("complete", "").isdigit():
         place = get_object_or_404(T4TPlace, pk=request.POST["complete"], cohort=cohort)
         try:
             t4t_complete(place=place, actor=request.user)

@@ -24,6 +24,14 @@ def my_pathway(request):
 
 
 @login_required
+def trainee_pathway(request, pk: int):
+    """A mentor follows each mentee's pathway: mentoring runs alongside it (000:L410–416, L3620–3626)."""
+    profile = get_object_or_404(TrainerProfile.objects.visible_to(request.user).exclude(person=request.user), pk=pk)
+    overview = pathway_overview(profile, rules=current_pathway_rules(), today=timezone.localdate())
+    return render(request, "trainers/trainee_pathway.html", {"overview": overview})
+
+
+@login_required
 @require_POST
 def book_t4t(request, pk: int):
     profile = get_object_or_404(TrainerProfile, person=request.user)

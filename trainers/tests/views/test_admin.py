@@ -180,3 +180,22 @@ def test_a_programme_admin_previews_then_imports_trainers(client, programme_admi
 
 def test_facilitators_do_not_import(signed_in):
     assert refused(signed_in.get(reverse("trainer_import:index")))
+
+
+def test_a_programme_admin_reads_applications_and_assesses_in_the_admin(
+    client, programme_admin, make_trainer, criteria
+):
+    profile = TrainerProfile.objects.get(person=make_trainer(Stage.APPLICANT))
+    application = ApplicationFactory(profile=profile, for_lead=True, lead_statement="I have mentored trainers.")
+    client.force_login(programme_admin)
+    assert "Test Person" in client.get(reverse("trainer_applications:index")).content.decode()
+    page = client.get(reverse("trainer_applications:inspect", args=[application.pk])).content.decode()
+    assert "I have mentored trainers." in page and reverse("trainers:cv", args=[application.pk]) in page
+
+    form = client.get(reverse("trainer_profiles:assess", args=[profile.pk])).content.decode()
+    assert "Lead criterion 1" in form
+    data = {"source": "development_day", **{f"rating_{c.pk}": "met" for c in criteria}}
+    response = client.post(reverse("trainer_profiles:assess", args=[profile.pk]), data)
+
+    assert response.status_code == 302
+    assert profile.assessments.count() == len(criteria)

@@ -177,6 +177,7 @@ def test_the_checklist_is_ticked_before_the_delivery_and_the_team_shows_whose_is
 
 def test_feedback_from_participants_appears_only_when_an_app_provides_it(client, past_shadowing, monkeypatch):
     client.force_login(past_shadowing.trainer)
+    monkeypatch.setattr(interfaces, "_feedback_sources", [])
     assert "Feedback from participants" not in client.get(reverse("trainers:deliveries")).content.decode()
 
     feedback = interfaces.ParticipantFeedback(
@@ -240,3 +241,48 @@ def test_the_dashboard_shows_where_the_trainer_is(client, make_trainer):
     page = client.get(reverse("dashboard_role", args=["trainer"])).content.decode()
 
     assert "Shadowing signed off" in page and reverse("trainers:pathway") in page
+
+
+def test_a_mentor_follows_their_mentees_pathway_and_nobody_elses(client, make_trainer, lead_trainer):
+    mentee = TrainerProfile.objects.get(person=make_trainer(Stage.SHADOWED, mentor=lead_trainer))
+    stranger = TrainerProfile.objects.get(person=make_trainer(Stage.SHADOWED))
+    client.force_login(lead_trainer)
+
+    dashboard = client.get(reverse("dashboard_role", args=["trainer"])).content.decode()
+    page = client.get(reverse("trainers:trainee_pathway", args=[mentee.pk])).content.decode()
+
+    assert reverse("trainers:trainee_pathway", args=[mentee.pk]) in dashboard
+    assert "Shadowing signed off" in page and "Download the CV" not in page
+    assert client.get(reverse("trainers:trainee_pathway", args=[stranger.pk])).status_code == 404
+
+
+def test_a_trainer_cannot_open_another_trainers_application_anywhere(client, application, make_trainer):
+    client.force_login(make_trainer(Stage.LEAD))
+
+    assert client.get(reverse("trainer_applications:inspect", args=[application.pk])).status_code == 403
+    assert client.get(reverse("trainers:trainee_pathway", args=[application.profile_id])).status_code == 404
+    assert client.get(reverse("trainers:assess", args=[application.profile_id])).status_code == 404
+
+
+def test_a_malformed_cohort_in_the_address_is_not_found(client, application, lead_trainer):
+    client.force_login(lead_trainer)
+
+    assert client.get(reverse("trainers:assess", args=[application.profile_id]) + "?cohort=abc").status_code == 404
+
+
+def test_my_deliveries_reads_a_fixed_number_of_queries_as_deliveries_grow(client, make_trainer, make_cohort):
+    trainer = make_trainer(Stage.ACCREDITED)
+    client.force_login(trainer)
+    AssignmentFactory(cohort=make_cohort(days=(-9, -8)), trainer=trainer, role="lead")
+    AssignmentFactory(cohort=make_cohort(days=(9, 10)), trainer=trainer, role="lead")
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("trainers:deliveries"))
+
+    for offset in range(3, 30, 3):
+        AssignmentFactory(cohort=make_cohort(days=(offset * 10, offset * 10 + 1)), trainer=trainer, role="lead")
+        AssignmentFactory(cohort=make_cohort(days=(-offset * 10, -offset * 10 + 1)), trainer=trainer, role="lead")
+
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(reverse("trainers:deliveries")).content.decode()
+    assert len(many) == len(few)
+    assert page.count("Lead trainer") == 20
