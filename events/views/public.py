@@ -77,7 +77,7 @@ def register(request, pk: int):
         return redirect("events:my_registrations")
     if cohort.path == Cohort.Path.DAY2_ONLY and not has_done_day1(request.user):
         return render(request, "events/day1_needed.html", {"cohort": cohort}, status=403)
-    form = RegistrationForm(request.POST or None)
+    form = RegistrationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             registration = registration_create(

@@ -45,7 +45,9 @@ def preparation(request, pk: int, registration_pk: int):
     if not registration.needs_preparation:
         raise Http404
     instance = Preparation.objects.filter(registration=registration).first() or Preparation(registration=registration)
-    form = PreparationForm(request.POST or None, instance=instance, registration=registration)
+    form = PreparationForm(
+        request.POST if request.method == "POST" else None, instance=instance, registration=registration
+    )
     if request.method == "POST" and form.is_valid():
         try:
             preparation_update(registration=registration, data=form.changes(), actor=request.user)
