@@ -57,7 +57,7 @@ def t4t_book(*, cohort: Cohort, profile: TrainerProfile, actor: User) -> T4TPlac
         )
     if (
         T4TPlace.objects.filter(profile=profile, completed_at__isnull=True)
-        .exclude(cohort__status=Cohort.Status.CANCELLED)
+        .exclude(cohort__status__in=[Cohort.Status.CANCELLED, Cohort.Status.DELIVERED])
         .exists()
     ):
         raise ValidationError("You already have a place at a Training for Trainers.", code="already_booked")

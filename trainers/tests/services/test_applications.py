@@ -1,6 +1,7 @@
 """Applying with a CV and statements, and the programme's decision (issue #5 points 1–2)."""
 
 import pytest
+from django.core import mail
 from django.core.exceptions import ValidationError
 
 from core.models import Notification
@@ -8,7 +9,7 @@ from core.roles import Role
 from trainers.models import Application, CriterionStatement, PathwayStep, Stage, TrainerProfile
 from trainers.services.applications import application_assign_assessor, application_decide, application_submit
 from trainers.services.assessments import CriterionRating, assessment_record
-from trainers.tests.factories import cv_upload
+from trainers.tests.factories import CriterionFactory, cv_upload
 
 
 @pytest.fixture
@@ -175,3 +176,14 @@ def test_an_application_is_assigned_to_a_lead_trainer_only(
     submitted.refresh_from_db()
     assert submitted.assessor == lead_trainer
     assert audit(submitted) == ["trainers.application.submit", "trainers.application.assign"]
+
+
+def test_the_applicant_receives_the_email_through_the_task_worker(make_user, region, run_tasks):
+    criteria = [CriterionFactory(text="Trainer criterion 1")]
+    person = make_user(Role.PARTICIPANT, email="sam@example.org")
+
+    apply(person, region, criteria)
+    run_tasks()
+
+    assert [message.to for message in mail.outbox] == [["sam@example.org"]]
+    assert "We have your application" in mail.outbox[0].subject

@@ -167,3 +167,15 @@ def test_a_re_read_before_the_previous_delivery_does_not_count_for_the_next(upco
     assert checklist.missing_items(previous_delivery_end=later_delivery_end) == [
         "the Introduction for Trainers re-read"
     ]
+
+
+def test_signed_off_co_training_moves_the_trainee_to_co_trained(make_trainer, lead_trainer, make_cohort, audit):
+    trainee = make_trainer(Stage.SHADOWED, mentor=lead_trainer)
+    co_training = AssignmentFactory(cohort=make_cohort(days=(-2, -1)), trainer=trainee, role=Role.CO_TRAINER)
+    reflection_submit(assignment=co_training, reflection="I summarised the key points.", actor=trainee)
+
+    assignment_sign_off(assignment=co_training, actor=make_trainer(Stage.LEAD))
+
+    profile = TrainerProfile.objects.get(person=trainee)
+    assert profile.stage == Stage.CO_TRAINED
+    assert audit(profile) == ["trainers.pathway.co_trained"]
