@@ -55,8 +55,12 @@ class PathwayOverview:
     co_trainings: list[DeliveryAssignment] = field(default_factory=list)
 
     @property
+    def done_keys(self) -> set[str]:
+        return {step.key for step in self.steps if step.state == "done"}
+
+    @property
     def done_count(self) -> int:
-        return sum(step.state == "done" for step in self.steps)
+        return len(self.done_keys)
 
     @property
     def signed_shadowings(self) -> int:
