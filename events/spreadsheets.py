@@ -54,3 +54,18 @@ def read_dataset(content: bytes, extension: str) -> tablib.Dataset:
 
 def export_bytes(dataset: tablib.Dataset, extension: str) -> bytes | str:
     return FORMATS[extension]().export_data(escape_dataset(dataset))
+
+
+def import_row_problems(result, *, column_labels: dict[str, str]) -> dict[int, list[str]]:
+    """Every problem of a django-import-export result, by row number (0 for the file as a whole),
+    in words a facilitator can act on: "Email: this person is already registered"."""
+    problems: dict[int, list[str]] = {}
+    for number, errors in result.row_errors():
+        problems.setdefault(number, []).extend(str(error.error) for error in errors)
+    for error in result.base_errors:
+        problems.setdefault(0, []).append(str(error.error))
+    for invalid in result.invalid_rows:
+        for field, field_messages in invalid.error_dict.items():
+            label = column_labels.get(field, field.replace("_", " ").capitalize())
+            problems.setdefault(invalid.number, []).extend(f"{label}: {message}" for message in field_messages)
+    return problems

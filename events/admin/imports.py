@@ -21,22 +21,12 @@ from events.forms.admin import ImportForm
 from events.models import Cohort, Registration
 from events.resources import RegistrationResource
 from events.services.imports import ImportRejected, registrations_import, registrations_import_preview
-from events.spreadsheets import FORMATS, export_bytes, read_dataset
+from events.spreadsheets import FORMATS, export_bytes, import_row_problems, read_dataset
 
 SALT = "events.registration-import"
 
 
-def _row_problems(result) -> dict[int, list[str]]:
-    problems: dict[int, list[str]] = {}
-    for number, errors in result.row_errors():
-        problems.setdefault(number, []).extend(str(error.error) for error in errors)
-    for error in result.base_errors:
-        problems.setdefault(0, []).append(str(error.error))
-    for invalid in result.invalid_rows:
-        for field, messages_ in invalid.error_dict.items():
-            label = {"__all__": "Row", "person": "Email"}.get(field, field.replace("_", " "))
-            problems.setdefault(invalid.number, []).extend(f"{label}: {message}" for message in messages_)
-    return problems
+COLUMN_LABELS = {"__all__": "Row", "person": "Email"}
 
 
 class CohortImportView(ObjectPermissionMixin, WagtailAdminTemplateMixin, FormView):
@@ -79,7 +69,7 @@ class CohortImportView(ObjectPermissionMixin, WagtailAdminTemplateMixin, FormVie
         return self._preview(dataset, result)
 
     def _preview(self, dataset: tablib.Dataset, result):
-        problems = _row_problems(result)
+        problems = import_row_problems(result, column_labels=COLUMN_LABELS)
         rows = [
             (number, dict(zip(dataset.headers, row, strict=True)), problems.get(number, []))
             for number, row in enumerate(dataset, 1)

@@ -22,9 +22,12 @@ SESSIONS = Prefetch("sessions", queryset=Session.objects.select_related("course"
 
 def open_cohorts(*, today: datetime.date, region_code: str = "") -> QuerySet[Cohort]:
     """Cohorts open for registration, by region and date, with what a newcomer needs to decide:
-    the days and times, the venue, places left and the course outcomes (000:L6827–6838)."""
+    the days and times, the venue, places left and the course outcomes (000:L6827–6838).
+    Training for Trainers is not here: candidates book it from their trainer pathway, where the
+    pre-reading gate is checked (000:L404–406)."""
     cohorts = (
         Cohort.objects.open_for_registration(today)
+        .exclude(path=Cohort.Path.T4T)
         .with_counts()
         .with_first_date()
         .select_related("region", "local_authority", "venue")

@@ -19,7 +19,7 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from events.forms.admin import ImportForm
 from events.services.imports import ImportRejected
-from events.spreadsheets import FORMATS, export_bytes, read_dataset
+from events.spreadsheets import FORMATS, export_bytes, import_row_problems, read_dataset
 from trainers.admin.mixins import PermissionMenuMixin
 from trainers.models import TrainerProfile
 from trainers.resources import TrainerResource
@@ -28,19 +28,6 @@ from trainers.services.imports import trainers_import, trainers_import_preview
 SALT = "trainers.trainer-import"
 PERMISSION = "trainers.add_trainerprofile"
 COLUMN_LABELS = {"__all__": "Row", "person": "Email", "mentor": "Mentor email"}
-
-
-def row_problems(result) -> dict[int, list[str]]:
-    problems: dict[int, list[str]] = {}
-    for number, errors in result.row_errors():
-        problems.setdefault(number, []).extend(str(error.error) for error in errors)
-    for error in result.base_errors:
-        problems.setdefault(0, []).append(str(error.error))
-    for invalid in result.invalid_rows:
-        for field, field_messages in invalid.error_dict.items():
-            label = COLUMN_LABELS.get(field, field.replace("_", " ").capitalize())
-            problems.setdefault(invalid.number, []).extend(f"{label}: {message}" for message in field_messages)
-    return problems
 
 
 class TrainerImportView(WagtailAdminTemplateMixin, FormView):
@@ -83,7 +70,7 @@ class TrainerImportView(WagtailAdminTemplateMixin, FormView):
         return self._preview(dataset, result)
 
     def _preview(self, dataset: tablib.Dataset, result):
-        problems = row_problems(result)
+        problems = import_row_problems(result, column_labels=COLUMN_LABELS)
         rows = [
             (number, dict(zip(dataset.headers, row, strict=True)), problems.get(number, []))
             for number, row in enumerate(dataset, 1)
