@@ -21,6 +21,7 @@ urlpatterns = [
         name="questionnaire_comment",
     ),
     path("my/course/<int:pk>/certificate/", participant.certificate, name="certificate"),
+    path("my/readings/<int:reading_pk>/", participant.t4t_reading, name="t4t_reading"),
     # The delivery team.
     path("team/cohorts/<int:pk>/", team.cohort_delivery, name="cohort_delivery"),
     path("team/cohorts/<int:pk>/readings/", team.cohort_readings, name="cohort_readings"),

@@ -124,6 +124,7 @@ def _participate(cohort: Cohort, registrations: list[Registration]) -> None:
     if pre is not None:
         state = reading_page_state(sam.person, pre)
         reading_progress_save(
+            person=sam.person,
             registration=sam,
             reading=pre,
             read_item_ids={item.pk for item in state["items"]},

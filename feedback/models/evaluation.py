@@ -229,8 +229,10 @@ class EvaluationResponse(models.Model):
 
 
 class EvaluationAnswer(models.Model):
-    """One answer, with the topic and a 0–100 score copied in so results aggregate in the database."""
+    """One answer, with the topic and a 0–100 score copied in so results aggregate in the database.
+    A random id, like the response's, so the order answers were stored in says nothing about who gave them."""
 
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     response = models.ForeignKey(EvaluationResponse, on_delete=models.CASCADE, related_name="answers")
     question_key = models.CharField(max_length=20)
     topic = models.CharField(max_length=12, choices=Topic.choices)

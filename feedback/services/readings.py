@@ -17,6 +17,7 @@ from wagtail.log_actions import log
 
 from core.models import User
 from core.notifications import notify
+from core.roles import Role
 from courses.models import ReadingPage, ReadingQuestion
 from events.models import Cohort, Registration, Session
 from events.services.messaging import absolute_url
@@ -47,21 +48,38 @@ def _clean_answers(reading: ReadingPage, answers: dict[int, str]) -> dict[Readin
     return cleaned
 
 
-@transaction.atomic
-def reading_progress_save(
-    *, registration: Registration, reading: ReadingPage, read_item_ids: set[int], answers: dict[int, str], actor: User
-) -> dict:
-    """Save which items are read and the answers given; a blank answer clears an earlier one.
-
-    Only the person themselves, and only for a reading of one of their days.
-    """
-    person = registration.person
-    if actor.pk != person.pk:
+def _require_open(person: User, reading: ReadingPage, registration: Registration | None) -> None:
+    """A reading of one of the person's days; or, with no registration, the T4T pre-reading for someone
+    accepted as a trainer, which they finish before booking T4T (000:L404–406)."""
+    if registration is None:
+        if reading.kind != ReadingPage.Kind.T4T_PRE_READING or not person.has_role(Role.TRAINER):
+            raise ValidationError("This reading is not part of your course.", code="not_your_reading")
+        return
+    if registration.person_id != person.pk:
         raise ValidationError("Only you can record your own reading.", code="not_yours")
     if registration.status != Registration.Status.CONFIRMED:
         raise ValidationError("Your place on this course is not confirmed.", code="not_confirmed")
     if reading.pk not in {due.reading.pk for due in readings_for_registration(registration)}:
         raise ValidationError("This reading is not part of your course.", code="not_your_reading")
+
+
+@transaction.atomic
+def reading_progress_save(
+    *,
+    person: User,
+    reading: ReadingPage,
+    read_item_ids: set[int],
+    answers: dict[int, str],
+    actor: User,
+    registration: Registration | None = None,
+) -> dict:
+    """Save which items are read and the answers given; a blank answer clears an earlier one.
+
+    Only the person themselves, and only a reading open to them (`_require_open`).
+    """
+    if actor.pk != person.pk:
+        raise ValidationError("Only you can record your own reading.", code="not_yours")
+    _require_open(person, reading, registration)
     item_ids = set(reading.items.values_list("pk", flat=True))
     if not read_item_ids <= item_ids:
         raise ValidationError("That item is not part of this reading.", code="unknown_item")
@@ -91,7 +109,7 @@ def reading_progress_save(
         )
     state = reading_page_state(person, reading)
     log(
-        instance=registration,
+        instance=registration or person,
         action="feedback.reading.save",
         user=actor,
         data={

@@ -8,12 +8,13 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from core.roles import Role
-from courses.models import KeyWorkingFunction, Principle
+from courses.models import KeyWorkingFunction, Principle, ReadingPage
 from events.models import Cohort, Registration, Session
 from feedback.course_topics import COURSE_TOPICS
 from feedback.models import QuestionnaireEntry
 from feedback.rules import current_feedback_rules
 from feedback.selectors.course import course_overview
+from feedback.selectors.readings import reading_progress
 
 register = template.Library()
 
@@ -58,4 +59,11 @@ def trainer_course_work(context):
         .order_by("-created_at")
     )
     shared = QuestionnaireEntry.objects.filter(shared_with=person, status=QuestionnaireEntry.Status.SUBMITTED).count()
-    return {"cohorts": cohorts, "shared": shared, "is_trainer": person.has_role(Role.TRAINER)}
+    t4t = list(ReadingPage.objects.live().filter(kind=ReadingPage.Kind.T4T_PRE_READING))
+    progress = reading_progress([person.pk], [reading.pk for reading in t4t])
+    return {
+        "cohorts": cohorts,
+        "shared": shared,
+        "is_trainer": person.has_role(Role.TRAINER),
+        "t4t_readings": [(reading, progress[(person.pk, reading.pk)]) for reading in t4t],
+    }

@@ -26,6 +26,7 @@ def history(questionnaires, registration, programme, day2, trainer):
     attend(registration, day2)
     Attendance.objects.filter(registration=registration).update(note="Left at 2")
     reading_progress_save(
+        person=registration.person,
         registration=registration,
         reading=programme["pre"],
         read_item_ids={programme["pre"].items.first().pk},

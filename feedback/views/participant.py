@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from core.models import User
-from courses.models import KeyWorkingFunction, Principle
+from core.roles import Role
+from courses.models import KeyWorkingFunction, Principle, ReadingPage
 from events.models import Registration, Session
 from events.selectors.sessions import sessions_for_registration
 from feedback.access import delivering_trainers
@@ -33,7 +34,7 @@ from feedback.selectors.evaluation import evaluation_form_for
 from feedback.selectors.questionnaires import answer_lines, questionnaire_schedule
 from feedback.selectors.readings import reading_page_state, readings_for_registration
 from feedback.services.certificates import certificate_issue
-from feedback.services.evaluation import evaluation_submit
+from feedback.services.evaluation import can_evaluate, evaluation_submit, evaluation_window
 from feedback.services.questionnaires import entry_comment_add, questionnaire_entry_save, questionnaire_entry_share
 from feedback.services.readings import reading_progress_save
 
@@ -64,13 +65,9 @@ def course(request, pk: int):
     )
 
 
-@login_required
-def reading(request, pk: int, reading_pk: int):
-    registration = own_registration(request, pk)
-    due = next((item for item in readings_for_registration(registration) if item.reading.pk == reading_pk), None)
-    if due is None:
-        raise Http404
-    state = reading_page_state(request.user, due.reading)
+def _reading_page(request, *, reading: ReadingPage, due_session: Session | None, registration: Registration | None):
+    """A reading with its ticks, answers and progress bar; saving reloads the same page."""
+    state = reading_page_state(request.user, reading)
     form = ReadingProgressForm(
         request.POST or None,
         items=state["items"],
@@ -81,8 +78,9 @@ def reading(request, pk: int, reading_pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             reading_progress_save(
+                person=request.user,
                 registration=registration,
-                reading=due.reading,
+                reading=reading,
                 read_item_ids=form.read_item_ids(),
                 answers=form.answers(),
                 actor=request.user,
@@ -91,10 +89,27 @@ def reading(request, pk: int, reading_pk: int):
             form.add_error(None, error)
         else:
             messages.success(request, "Your progress is saved.")
-            return redirect("feedback:reading", pk=pk, reading_pk=reading_pk)
-    return render(
-        request, "feedback/participant/reading.html", {"registration": registration, "due": due, "form": form, **state}
-    )
+            return redirect(request.path)
+    context = {"registration": registration, "reading": reading, "due_session": due_session, "form": form}
+    return render(request, "feedback/participant/reading.html", {**context, **state})
+
+
+@login_required
+def reading(request, pk: int, reading_pk: int):
+    registration = own_registration(request, pk)
+    due = next((item for item in readings_for_registration(registration) if item.reading.pk == reading_pk), None)
+    if due is None:
+        raise Http404
+    return _reading_page(request, reading=due.reading, due_session=due.session, registration=registration)
+
+
+@login_required
+def t4t_reading(request, reading_pk: int):
+    """The T4T pre-reading, done before booking a T4T place (000:L404–406), for people accepted as trainers."""
+    if not request.user.has_role(Role.TRAINER):
+        raise Http404
+    reading = get_object_or_404(ReadingPage.objects.live().filter(kind=ReadingPage.Kind.T4T_PRE_READING), pk=reading_pk)
+    return _reading_page(request, reading=reading, due_session=None, registration=None)
 
 
 def _own_day(registration: Registration, session_pk: int) -> Session:
@@ -114,6 +129,10 @@ def evaluation(request, pk: int, session_pk: int):
     form_definition = evaluation_form_for(session)
     if form_definition is None:
         raise Http404
+    opens, closes = evaluation_window(session, current_feedback_rules())
+    if not can_evaluate(registration, session) or not opens <= timezone.localdate() <= closes:
+        context.update(opens=opens, closes=closes, today=timezone.localdate())
+        return render(request, "feedback/participant/evaluation_unavailable.html", context)
     version = form_definition.current_version
     form = EvaluationResponseForm(request.POST or None, version=version, trainers=delivering_trainers(session.cohort))
     if request.method == "POST" and form.is_valid():

@@ -4,13 +4,17 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import ModelLogEntry
 
+from core.roles import Role
+from courses.tests import factories as course_factories
 from feedback.models import ReadingAnswer, ReadingItemProgress
 from feedback.selectors.readings import cohort_reading_completion, reading_page_state
 from feedback.services.readings import reading_progress_save
+from feedback.tests.factories import publish
 
 
 def save(registration, reading, *, items=(), answers=None, actor=None):
     return reading_progress_save(
+        person=registration.person,
         registration=registration,
         reading=reading,
         read_item_ids=set(items),
@@ -103,3 +107,23 @@ def test_trainers_see_each_participants_completion(programme, cohort, registrati
     progress = {row.registration.pk: dict((r.pk, p) for r, p in row.progress) for row in rows}
     assert progress[registration.pk][pre.pk].percent == 50
     assert [p[pre.pk].percent for pk, p in progress.items() if pk != registration.pk] == [0]
+
+
+def test_someone_accepted_as_a_trainer_does_the_t4t_pre_reading_without_a_place(programme, make_user, participant):
+    t4t = course_factories.ReadingPageFactory(parent=programme["pre"].get_parent(), title="T4T reading", kind="t4t")
+    item = course_factories.ReadingItemFactory(reading=t4t)
+    publish(t4t)
+    candidate = make_user(Role.TRAINER)
+
+    state = reading_progress_save(person=candidate, reading=t4t, read_item_ids={item.pk}, answers={}, actor=candidate)
+
+    assert state["progress"].is_complete
+    assert ModelLogEntry.objects.get(action="feedback.reading.save").object_id == str(candidate.pk)
+    with pytest.raises(ValidationError) as error:
+        reading_progress_save(person=participant, reading=t4t, read_item_ids=set(), answers={}, actor=participant)
+    assert error.value.code == "not_your_reading"
+    with pytest.raises(ValidationError) as pre:
+        reading_progress_save(
+            person=candidate, reading=programme["pre"], read_item_ids=set(), answers={}, actor=candidate
+        )
+    assert pre.value.code == "not_your_reading"

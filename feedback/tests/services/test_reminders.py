@@ -22,6 +22,7 @@ def reminders(person=None):
 
 def finish(registration, reading):
     reading_progress_save(
+        person=registration.person,
         registration=registration,
         reading=reading,
         read_item_ids={item.pk for item in reading.items.all()},

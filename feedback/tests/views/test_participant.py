@@ -6,9 +6,11 @@ import pytest
 from django.urls import reverse
 from freezegun import freeze_time
 
+from core.roles import Role
+from courses.tests import factories as course_factories
 from events.models import Day1Completion
 from feedback.models import Certificate, Questionnaire, QuestionnaireEntry, ReadingItemProgress
-from feedback.tests.factories import attend
+from feedback.tests.factories import attend, publish
 
 
 def test_the_course_page_shows_reading_progress_days_and_what_comes_after(client, registration, programme, day2):
@@ -104,3 +106,31 @@ def test_the_certificate_is_issued_on_request_and_printable(client, registration
 
     page = client.get(url).content.decode()
     assert Certificate.objects.get().code in page and "Certificate of attendance" in page
+
+
+@pytest.mark.parametrize(
+    ("offset", "absent", "says"),
+    [(-1, False, "opens at the end of the day"), (20, False, "closed on"), (0, True, "Only people who came")],
+)
+def test_the_evaluation_says_when_it_is_not_open(client, registration, day2, form, trainer, offset, absent, says):
+    if absent:
+        attend(registration, day2, "absent")
+
+    with freeze_time(day2.date + datetime.timedelta(days=offset)):
+        client.force_login(registration.person)
+        page = client.get(reverse("feedback:evaluation", args=[registration.pk, day2.pk])).content.decode()
+
+    assert says in page
+
+
+def test_the_t4t_pre_reading_page_is_for_people_accepted_as_trainers(client, programme, make_user, participant):
+    t4t = course_factories.ReadingPageFactory(parent=programme["pre"].get_parent(), title="T4T reading", kind="t4t")
+    course_factories.ReadingItemFactory(reading=t4t, title="Introduction for Trainers")
+    publish(t4t)
+    url = reverse("feedback:t4t_reading", args=[t4t.pk])
+    client.force_login(participant)
+    assert client.get(url).status_code == 404
+
+    client.force_login(make_user(Role.TRAINER))
+    assert "Introduction for Trainers" in client.get(url).content.decode()
+    assert client.get(reverse("feedback:t4t_reading", args=[programme["pre"].pk])).status_code == 404
