@@ -23,6 +23,7 @@ def main(argv=None) -> int:
     parser.add_argument("--seconds", type=float, default=4.0, help="measuring window per page and level (default 4)")
     parser.add_argument("--import-rows", type=int, default=10_000, help="rows for the import timing (default 10000)")
     parser.add_argument("--skip-timings", action="store_true", help="pages only: no import or sweep timings")
+    parser.add_argument("--skip-pages", action="store_true", help="import and sweep timings only")
     parser.add_argument("--only", default="", help="measure only pages whose name contains this text")
     args = parser.parse_args(argv)
     levels = [int(level) for level in args.clients.split(",")]
@@ -32,11 +33,13 @@ def main(argv=None) -> int:
         from core.roles import Role
 
         pages, missing = key_pages()
+        if args.skip_pages:
+            pages = []
         if args.only:
             pages = [page for page in pages if args.only.lower() in page.name.lower()]
         print(f"{len(pages)} key pages; not in this codebase yet: {', '.join(missing) or 'none'}", flush=True)
         rows = []
-        for level in levels:
+        for level in levels if pages else []:
             for role in ROLE_ORDER:
                 role_pages = [page for page in pages if page.role == role]
                 if not role_pages:
