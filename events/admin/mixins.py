@@ -22,19 +22,24 @@ def scoped_queryset(model, user):
 
 
 class RegionScopedListingMixin:
-    """Index views: the listing holds only the user's regions."""
+    """Index views: the listing holds only the user's regions. `scope(model, user)` says what that is;
+    other apps' admin views set their own."""
+
+    scope = staticmethod(scoped_queryset)
 
     def get_base_queryset(self):
-        return scoped_queryset(self.model, self.request.user)
+        return self.scope(self.model, self.request.user)
 
 
 class RegionScopedMixin:
     """Object views (edit, inspect, delete, history, usage, revisions): another region's id is a 404
     whatever the URL; the view then loads the object its own way (snippets load their latest revision)."""
 
+    scope = staticmethod(scoped_queryset)
+
     def get_object(self, queryset=None):
         pk = getattr(self, "pk", None) or self.kwargs[self.pk_url_kwarg]
-        if not scoped_queryset(self.model, self.request.user).filter(pk=unquote(str(pk))).exists():
+        if not self.scope(self.model, self.request.user).filter(pk=unquote(str(pk))).exists():
             raise Http404
         return super().get_object()
 

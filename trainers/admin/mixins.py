@@ -1,12 +1,11 @@
 """What every trainers admin view shares: the user's regions, and only the permissions they hold."""
 
-from django.contrib.admin.utils import unquote
-from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from events.access import manages_every_region
+from events.admin.mixins import RegionScopedListingMixin, RegionScopedMixin
 from events.models import Cohort
 from trainers.models import Application, DeliveryAssignment, TrainerProfile
 
@@ -25,15 +24,16 @@ def scoped_queryset(model, user):
     raise ValueError(model)
 
 
-class ScopedMixin:
-    """For ModelViewSet views: the listing and each object page see only the user's regions, so another
-    region's id is a 404 whatever the URL."""
+class ScopedListingMixin(RegionScopedListingMixin):
+    """Listings hold only the user's regions' trainers, applications and deliveries."""
 
-    def get_base_queryset(self):
-        return scoped_queryset(self.model, self.request.user)
+    scope = staticmethod(scoped_queryset)
 
-    def get_object(self, queryset=None):
-        return get_object_or_404(scoped_queryset(self.model, self.request.user), pk=unquote(str(self.kwargs["pk"])))
+
+class ScopedMixin(RegionScopedMixin):
+    """Object pages (inspect, history, actions): another region's id is a 404 whatever the URL."""
+
+    scope = staticmethod(scoped_queryset)
 
 
 class NoAddOrDeletePolicy(ModelPermissionPolicy):

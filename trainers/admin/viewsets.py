@@ -16,7 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from events.access import managed_regions
 from trainers.admin import actions, imports, team
-from trainers.admin.mixins import NoAddOrDeletePolicy, ReadOnlyPolicy, ScopedMixin
+from trainers.admin.mixins import NoAddOrDeletePolicy, ReadOnlyPolicy, ScopedListingMixin, ScopedMixin
 from trainers.models import Application, Background, DeliveryAssignment, Stage, Standing, TrainerProfile
 from trainers.rules import current_pathway_rules
 from trainers.selectors.pathway import pathway_overview
@@ -37,7 +37,7 @@ class TrainerFilterSet(WagtailFilterSet):
         fields = ["region", "stage", "standing", "background"]
 
 
-class TrainerIndexView(ScopedMixin, generic.IndexView):
+class TrainerIndexView(ScopedListingMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("person", "region", "mentor")
 
@@ -101,7 +101,7 @@ class TrainerProfileViewSet(ModelViewSet):
         ]
 
 
-class ApplicationIndexView(ScopedMixin, generic.IndexView):
+class ApplicationIndexView(ScopedListingMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("profile__person", "assessor")
 
@@ -142,7 +142,7 @@ class ApplicationViewSet(ModelViewSet):
         ]
 
 
-class DeliveryIndexView(ScopedMixin, generic.IndexView):
+class DeliveryIndexView(ScopedListingMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("trainer", "cohort", "signed_off_by")
 
