@@ -9,6 +9,7 @@ from events.models import Cohort, Session
 from events.rules import current_rules
 from oversight.measures import CohortRow, Figure, MeasureContext, combine, combine_by_region
 from oversight.providers import DEFINITIONS, PROVIDERS
+from oversight.providers.trainers import trainer_pipeline
 
 
 @dataclass
@@ -16,6 +17,7 @@ class FidelityReport:
     rows: list[CohortRow]
     overall: list[Figure]
     by_region: list[tuple[object, list[Figure]]]
+    pipeline: list[tuple[str, int]]
 
 
 def cohorts_in_scope(
@@ -32,7 +34,7 @@ def cohorts_in_scope(
     return cohorts
 
 
-def fidelity_report(cohorts: QuerySet[Cohort], *, today: datetime.date) -> FidelityReport:
+def fidelity_report(cohorts: QuerySet[Cohort], *, regions, today: datetime.date) -> FidelityReport:
     """Every measure for every cohort, then added up by region and overall. A fixed number of queries
     whatever the number of cohorts: each provider reads all cohorts at once."""
     sessions = Prefetch("sessions", queryset=Session.objects.select_related("course").order_by("date", "starts_at"))
@@ -43,4 +45,9 @@ def fidelity_report(cohorts: QuerySet[Cohort], *, today: datetime.date) -> Fidel
     for provider in PROVIDERS:
         for cohort_id, values in provider(loaded, context).items():
             by_id[cohort_id].values.update(values)
-    return FidelityReport(rows=rows, overall=combine(DEFINITIONS, rows), by_region=combine_by_region(DEFINITIONS, rows))
+    return FidelityReport(
+        rows=rows,
+        overall=combine(DEFINITIONS, rows),
+        by_region=combine_by_region(DEFINITIONS, rows),
+        pipeline=trainer_pipeline(regions),
+    )

@@ -42,7 +42,8 @@ def fidelity(request):
     cohorts = cohorts_in_scope(
         request.user, region=filters.get("region"), start=filters.get("start"), end=filters.get("end")
     )
-    report = fidelity_report(cohorts, today=localdate())
+    regions = [filters["region"]] if filters.get("region") else managed_regions(request.user)
+    report = fidelity_report(cohorts, regions=regions, today=localdate())
     export = request.GET.get("export")
     if export in FORMATS:
         return _export(report, export)

@@ -1,6 +1,6 @@
 """Each app's contribution to the fidelity dashboard, in the order the dashboard shows them."""
 
-from oversight.providers import events
+from oversight.providers import events, trainers
 
-PROVIDERS = [events.PROVIDER]
-DEFINITIONS = [*events.DEFINITIONS]
+PROVIDERS = [events.PROVIDER, trainers.PROVIDER]
+DEFINITIONS = [*events.DEFINITIONS, *trainers.DEFINITIONS]

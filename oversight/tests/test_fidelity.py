@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from core.models import Notification
+from core.models import Notification, Region
 from core.roles import Role
 from core.tests.factories import UserFactory
 from events.models import Cohort, Preparation, Registration
@@ -15,7 +15,9 @@ from oversight.selectors import cohorts_in_scope, fidelity_report
 
 
 def figures(user, **filters) -> dict[str, tuple[int, int | None]]:
-    report = fidelity_report(cohorts_in_scope(user, **filters), today=timezone.localdate())
+    report = fidelity_report(
+        cohorts_in_scope(user, **filters), regions=Region.objects.all(), today=timezone.localdate()
+    )
     return {figure.definition.key: (figure.done, figure.out_of) for figure in report.overall}
 
 
@@ -178,3 +180,44 @@ def test_the_dashboard_queries_do_not_grow_with_cohorts(client, make_cohort, adm
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("oversight_fidelity"))
+
+
+def test_team_figures_count_co_trainers_and_supported_first_leads(make_cohort, make_user, admin, region):
+    from trainers.models import DeliveryAssignment, Stage
+    from trainers.tests.factories import AssignmentFactory, TrainerProfileFactory
+
+    lead, new_lead, experienced, novice = (make_user(Role.TRAINER) for _ in range(4))
+    TrainerProfileFactory(person=experienced, region=region, stage=Stage.ACCREDITED)
+    TrainerProfileFactory(person=novice, region=region, stage=Stage.SHADOWED)
+    earlier = make_cohort(status=Cohort.Status.DELIVERED, days=(-100, -90))
+    AssignmentFactory(cohort=earlier, trainer=experienced, role=DeliveryAssignment.Role.LEAD)
+    AssignmentFactory(cohort=earlier, trainer=lead, role=DeliveryAssignment.Role.LEAD)  # led before: not first
+    supported = make_cohort(status=Cohort.Status.CONFIRMED)
+    AssignmentFactory(cohort=supported, trainer=new_lead, role=DeliveryAssignment.Role.LEAD)
+    AssignmentFactory(cohort=supported, trainer=experienced, role=DeliveryAssignment.Role.CO_TRAINER)
+    alone = make_cohort(status=Cohort.Status.DELIVERED, days=(-20, -10))
+    AssignmentFactory(cohort=alone, trainer=novice, role=DeliveryAssignment.Role.LEAD)
+    AssignmentFactory(cohort=alone, trainer=make_user(Role.TRAINER), role=DeliveryAssignment.Role.SHADOW)
+
+    result = figures(admin)
+
+    # earlier: two leads, no co-trainer; supported: co-trainer; alone: only a shadow.
+    assert result["co_trainer"] == (1, 3)
+    # earlier's leads were both first-time (nobody led before it); supported's lead is new with an
+    # experienced co-trainer; alone's lead is new with nobody.
+    assert result["first_lead_supported"] == (1, 3)
+
+
+def test_the_pipeline_counts_trainers_by_step_in_the_regions_seen(make_user, region, other_region):
+    from trainers.models import Stage
+    from trainers.tests.factories import TrainerProfileFactory
+
+    for stage, where in [(Stage.IN_POOL, region), (Stage.IN_POOL, region), (Stage.LEAD, other_region)]:
+        TrainerProfileFactory(person=make_user(Role.TRAINER), region=where, stage=stage)
+
+    no_cohorts = cohorts_in_scope(make_user(Role.PROGRAMME_ADMIN)).none()
+    report = fidelity_report(no_cohorts, regions=[region], today=timezone.localdate())
+
+    pipeline = dict(report.pipeline)
+    assert pipeline[Stage.IN_POOL.label] == 2
+    assert pipeline[Stage.LEAD.label] == 0
