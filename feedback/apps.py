@@ -15,7 +15,8 @@ class FeedbackConfig(AppConfig):
     #: questions, read trainers' feedback and see attendance in their regions (DOMAIN.md §2, §7).
     role_permissions = {
         Role.PROGRAMME_ADMIN: [
-            *_perms("evaluationform", "add", "change", "delete", "view"),
+            # No delete: a published form keeps its responses; untick "in use" to retire it.
+            *_perms("evaluationform", "add", "change", "view"),
             *_perms("scale", "add", "change", "view"),
             *_perms("questionnaire", "add", "change", "view"),
             *_perms("questionnaireentry", "view"),

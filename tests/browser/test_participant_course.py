@@ -176,3 +176,46 @@ def test_every_page_a_participant_sees_passes_axe(page, live_server, sam, delive
     ]:
         page.goto(url)
         assert_accessible(page)
+
+
+def test_every_page_the_team_uses_passes_axe(page, live_server, make_user, delivered, sam):
+    trainer = make_user(Role.TRAINER)
+    delivered.delivery_assignments.create(trainer=trainer, role="lead")
+    day1 = factories.day(delivered, "day1")
+    sign_in(page, live_server, trainer)
+    team = f"{live_server.url}/team"
+    for url in [
+        f"{live_server.url}/dashboard/trainer/",
+        f"{team}/cohorts/{delivered.pk}/",
+        f"{team}/cohorts/{delivered.pk}/readings/",
+        f"{team}/cohorts/{delivered.pk}/results/",
+        f"{team}/days/{day1.pk}/sections/",
+        f"{team}/days/{day1.pk}/issues/",
+        f"{team}/days/{day1.pk}/questions/",
+        f"{team}/days/{day1.pk}/materials/",
+        f"{team}/days/{day1.pk}/incidents/",
+        f"{team}/days/{day1.pk}/reflection/",
+        f"{team}/reflections/",
+        f"{team}/my-results/",
+    ]:
+        page.goto(url)
+        assert_accessible(page)
+
+    page.goto(f"{team}/days/{day1.pk}/questions/")
+    page.get_by_label("A question we could not answer on the day").fill("Who funds short breaks?")
+    page.get_by_role("button", name="Record the question").click()
+    expect(page.get_by_text("Who funds short breaks?")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_a_reflection_drafts_itself_while_the_participant_types(page, live_server, reflecting, csp_violations):
+    rp1 = Questionnaire.objects.get(kind="reflection", number=1)
+    sign_in(page, live_server, reflecting.person)
+    page.goto(f"{live_server.url}/my/course/{reflecting.pk}/reflections/{rp1.pk}/")
+
+    page.get_by_label("What I love most about my job is…. Why?").fill("Seeing a family feel heard.")
+
+    expect(page.get_by_text(re.compile("Draft saved automatically at"))).to_be_visible(timeout=10_000)
+    entry = QuestionnaireEntry.objects.get(questionnaire=rp1)
+    assert entry.status == "draft" and entry.answers["love"] == "Seeing a family feel heard."
+    assert csp_violations == []

@@ -7,6 +7,7 @@
     if (!form || !window.fetch || !window.FormData) {
         return;
     }
+    /* form.action would be the buttons named "action", so the address is read from the attribute. */
     var status = form.querySelector("[data-autosave-status]");
     var timer = null;
     var saving = false;
@@ -25,7 +26,7 @@
         saving = true;
         var data = new FormData(form);
         data.set("action", "draft");
-        window.fetch(form.action || window.location.href, {
+        window.fetch(form.getAttribute("action") || window.location.href, {
             method: "POST",
             body: data,
             credentials: "same-origin",

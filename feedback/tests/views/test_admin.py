@@ -1,13 +1,24 @@
 """The participant's course in the Wagtail admin: forms, results, escalated questions, exports (issue #6)."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from freezegun import freeze_time
 
 from core.models import Notification
 from feedback import messages
-from feedback.models import EvaluationFormVersion, OpenQuestion
+from feedback.models import (
+    CriticalIncident,
+    EvaluationFormVersion,
+    OpenQuestion,
+    Questionnaire,
+    QuestionnaireEntry,
+    TrainerReflection,
+)
+from feedback.services.delivery import incident_record, trainer_reflection_save
 from feedback.services.evaluation import evaluation_submit
+from feedback.services.questionnaires import questionnaire_entry_save
 from feedback.services.questions import question_escalate, question_record
 from feedback.tests.factories import answers_for, attend
 
@@ -126,3 +137,53 @@ def test_the_accredited_route_list_is_exportable_for_the_university(client, prog
     assert flagged.person.email in csv and registration.person.email not in csv
     assert "Course day1" in csv and "Present" in csv
     assert str(flagged.person) in page
+
+
+def test_every_inspect_page_opens(client, programme_admin, questionnaires, day1, day2, registration, trainer, form):
+    attend(registration, day2)
+    incident = incident_record(session=day1, what_happened="A sharp word", response="", actor=trainer)
+    reflection = trainer_reflection_save(
+        session=day2, trainer=trainer, answers={"feedback_to_facilitator": "All good"}, submit=True
+    )
+    follow_up = Questionnaire.objects.get(kind="follow_up")
+    answers = {prompt.key: "Answer" for prompt in follow_up.prompts.filter(kind="text")}
+    with freeze_time(day2.date + datetime.timedelta(days=100)):
+        entry = questionnaire_entry_save(
+            registration=registration, questionnaire=follow_up, answers=answers, actor=registration.person, submit=True
+        )
+    client.force_login(programme_admin)
+
+    for name, pk in [
+        ("feedback_incidents:inspect", incident.pk),
+        ("feedback_trainer_reflections:inspect", reflection.pk),
+        ("feedback_follow_ups:inspect", entry.pk),
+        ("feedback_attendance:inspect", registration.attendance.get().pk),
+        ("feedback_forms:inspect", form.pk),
+    ]:
+        response = client.get(reverse(name, args=[pk]))
+        assert response.status_code == 200, name
+    assert "Answer" in client.get(reverse("feedback_follow_ups:inspect", args=[entry.pk])).content.decode()
+    assert CriticalIncident.objects.count() == 1 and TrainerReflection.objects.count() == 1
+    assert QuestionnaireEntry.objects.count() == 1
+
+
+def test_the_results_page_keeps_a_constant_number_of_queries(
+    client, programme_admin, make_cohort, enrol, form, django_assert_max_num_queries
+):
+    def grow():
+        cohort = make_cohort()
+        day2 = cohort.sessions.get(course__kind="day2")
+        with freeze_time(day2.date):
+            for _ in range(2):
+                person = enrol(on=cohort)
+                evaluation_submit(registration=person, session=day2, answers=answers_for(form, []), actor=person.person)
+
+    grow()
+    client.force_login(programme_admin)
+    url = reverse("evaluation_results:index")
+    client.get(url)
+    with django_assert_max_num_queries(40) as few:
+        assert client.get(url).status_code == 200
+    grow()
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get(url).status_code == 200
