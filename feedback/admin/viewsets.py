@@ -83,6 +83,18 @@ class ScopedViewSet(ModelViewSet):
     def history_view_class(self):
         return type(f"{self.model.__name__}History", (self.scope, generic.HistoryView), {})
 
+    @cached_property
+    def usage_view_class(self):
+        return type(f"{self.model.__name__}Usage", (self.scope, generic.UsageView), {})
+
+    @cached_property
+    def edit_view_class(self):
+        return type(f"{self.model.__name__}Edit", (self.scope, generic.EditView), {})
+
+    @cached_property
+    def delete_view_class(self):
+        return type(f"{self.model.__name__}Delete", (self.scope, generic.DeleteView), {})
+
 
 def _cohort(record) -> str:
     return record.session.cohort.title

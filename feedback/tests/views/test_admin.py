@@ -187,3 +187,17 @@ def test_the_results_page_keeps_a_constant_number_of_queries(
     grow()
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("view", ["inspect", "history", "usage", "edit", "delete"])
+def test_another_regions_record_is_not_there_for_a_facilitator(client, make_cohort, other_region, facilitator, view):
+    cohort = make_cohort(region=other_region)
+    trainer = cohort.delivery_assignments.create(trainer=facilitator, role="lead").trainer
+    question = question_record(session=cohort.sessions.get(course__kind="day1"), text="Elsewhere", actor=trainer)
+    cohort.delivery_assignments.all().delete()
+    client.force_login(facilitator)
+
+    response = client.get(reverse(f"feedback_questions:{view}", args=[question.pk]))
+
+    assert response.status_code in (403, 404) or response["Location"] == "/admin/"  # Wagtail: permission denied
+    assert "Elsewhere" not in response.content.decode()
