@@ -20,6 +20,14 @@ from events.tests.factories import (
     in_days,
     parent_carer,
 )
+from feedback.models import (
+    CriticalIncident,
+    DeliveryIssue,
+    OpenQuestion,
+    Questionnaire,
+    QuestionnaireEntry,
+    SessionMaterial,
+)
 from trainers.tests.factories import ApplicationFactory, AssignmentFactory, TrainerProfileFactory
 
 SECRET = "Secret-of-region-A"
@@ -46,6 +54,11 @@ class World:
     application: object = None
     assignment: object = None
     t4t_cohort: object = None
+    issue: object = None
+    question: object = None
+    material: object = None
+    entry: object = None
+    questionnaire: object = None
 
     def ids(self):
         return {"pk": self.cohort.pk, "registration_pk": self.registration.pk}
@@ -101,7 +114,31 @@ def build_world(make_user) -> World:
     )
     assignment = AssignmentFactory(cohort=cohort, trainer=other_trainer)
     t4t_cohort = CohortFactory(region=region, path="t4t", title="T4T London")
+    issue = DeliveryIssue.objects.create(session=session, kind=DeliveryIssue.Kind.values[0], text=f"{SECRET} issue")
+    question = OpenQuestion.objects.create(session=session, text=f"{SECRET} question")
+    CriticalIncident.objects.create(session=session, what_happened=f"{SECRET} incident")
+    material = SessionMaterial.objects.create(
+        session=session,
+        kind=SessionMaterial.Kind.values[0],
+        text=f"{SECRET} notes",
+        caption="Flipchart",
+        file=ContentFile(f"{SECRET} photo".encode(), name="flipchart.jpg"),
+    )
+    questionnaire = Questionnaire.objects.create(
+        kind=Questionnaire.Kind.values[0], number=1, title="Reflective practice 1"
+    )
+    entry = QuestionnaireEntry.objects.create(
+        registration=registration, questionnaire=questionnaire, answers={"a": f"{SECRET} reflection"}
+    )
+    QuestionnaireEntry.objects.filter(pk=entry.pk).update(
+        status=QuestionnaireEntry.Status.values[-1], shared_with=other_trainer, shared_at=cohort.created_at
+    )
     return World(
+        issue=issue,
+        question=question,
+        material=material,
+        entry=entry,
+        questionnaire=questionnaire,
         applicant_profile=applicant_profile,
         application=application,
         assignment=assignment,

@@ -82,6 +82,113 @@ CASES: dict[str, list[Case]] = {
     # The token in the address is the key (calendar apps and emailed links cannot sign in).
     "events:trainer_feed": [Case(lambda w: f"/calendar/{w.feed.token}.ics", each(OK), secret_for=())],
     "events:offer": [Case(lambda w: f"/offers/{w.offer.token}/", each(OK), secret_for=())],
+    # trainers
+    "trainers:apply": [Case(lambda w: "/trainer/apply/", signed_in, secret_for=())],
+    "trainers:cv": [
+        Case(
+            lambda w: f"/trainer/applications/{w.application.pk}/cv/",
+            each(DENIED, anonymous=LOGIN, programme_admin=OK),
+            secret_for=("programme_admin",),
+        )
+    ],
+    "trainers:pathway": [Case(lambda w: "/trainer/pathway/", signed_in, secret_for=())],
+    "trainers:book_t4t": [
+        Case(lambda w: f"/trainer/pathway/t4t/{w.t4t_cohort.pk}/book/", each(DENIED, anonymous=LOGIN), method="post")
+    ],
+    "trainers:trainee_pathway": [
+        Case(lambda w: f"/trainer/trainees/{w.applicant_profile.pk}/", team_only, secret_for=())
+    ],
+    "trainers:deliveries": [Case(lambda w: "/trainer/deliveries/", signed_in, secret_for=())],
+    "trainers:delivery": [
+        Case(lambda w: f"/trainer/deliveries/{w.assignment.pk}/", each(DENIED, anonymous=LOGIN), secret_for=())
+    ],
+    "trainers:sign_offs": [Case(lambda w: "/trainer/sign-offs/", each(DENIED, anonymous=LOGIN))],
+    "trainers:sign_off": [
+        Case(lambda w: f"/trainer/sign-offs/{w.assignment.pk}/", each(DENIED, anonymous=LOGIN), secret_for=())
+    ],
+    "trainers:assessing": [Case(lambda w: "/trainer/assessing/", signed_in, secret_for=())],
+    "trainers:assess": [
+        Case(
+            lambda w: f"/trainer/assessing/{w.applicant_profile.pk}/",
+            each(DENIED, anonymous=LOGIN, programme_admin=OK),
+            secret_for=(),
+        )
+    ],
+    "trainers:t4t_day": [
+        Case(lambda w: f"/trainer/t4t/{w.t4t_cohort.pk}/", each(DENIED, anonymous=LOGIN, programme_admin=OK))
+    ],
+    # feedback: a participant's own course (someone else's registration is a 404 for everyone)
+    **{
+        f"feedback:{name}": [Case(path, each(DENIED, anonymous=LOGIN), method=method)]
+        for name, path, method in [
+            ("course", lambda w: f"/my/course/{w.registration.pk}/", "get"),
+            ("reading", lambda w: f"/my/course/{w.registration.pk}/readings/{w.course.pk}/", "get"),
+            ("evaluation", lambda w: f"/my/course/{w.registration.pk}/days/{w.session.pk}/evaluation/", "get"),
+            ("questionnaire", lambda w: f"/my/course/{w.registration.pk}/reflections/{w.questionnaire.pk}/", "get"),
+            (
+                "questionnaire_share",
+                lambda w: f"/my/course/{w.registration.pk}/reflections/{w.questionnaire.pk}/share/",
+                "post",
+            ),
+            (
+                "questionnaire_comment",
+                lambda w: f"/my/course/{w.registration.pk}/reflections/{w.questionnaire.pk}/comment/",
+                "post",
+            ),
+            ("certificate", lambda w: f"/my/course/{w.registration.pk}/certificate/", "get"),
+        ]
+    },
+    "feedback:t4t_reading": [Case(lambda w: f"/my/readings/{w.course.pk}/", each(DENIED, anonymous=LOGIN))],
+    # feedback: the delivery team's pages (region A's cohort; the trainer here is not on its team)
+    **{
+        f"feedback:{name}": [Case(path, team_only)]
+        for name, path in [
+            ("cohort_delivery", lambda w: f"/team/cohorts/{w.cohort.pk}/"),
+            ("cohort_readings", lambda w: f"/team/cohorts/{w.cohort.pk}/readings/"),
+            ("cohort_results", lambda w: f"/team/cohorts/{w.cohort.pk}/results/"),
+            ("register", lambda w: f"/team/days/{w.session.pk}/register/"),
+            ("record", lambda w: f"/team/days/{w.session.pk}/sections/"),
+            ("issues", lambda w: f"/team/days/{w.session.pk}/issues/"),
+            ("questions", lambda w: f"/team/days/{w.session.pk}/questions/"),
+            ("materials", lambda w: f"/team/days/{w.session.pk}/materials/"),
+            ("trainer_reflection", lambda w: f"/team/days/{w.session.pk}/reflection/"),
+        ]
+    },
+    **{
+        f"feedback:{name}": [
+            Case(path, each(DENIED, anonymous=LOGIN, facilitator=ANY, programme_admin=ANY), method="post")
+        ]
+        for name, path in [
+            ("issue_resolve", lambda w: f"/team/issues/{w.issue.pk}/resolve/"),
+            ("question_escalate", lambda w: f"/team/questions/{w.question.pk}/escalate/"),
+            ("question_answer", lambda w: f"/team/questions/{w.question.pk}/answer/"),
+            ("material_remove", lambda w: f"/team/materials/{w.material.pk}/remove/"),
+        ]
+    },
+    # Critical incidents: the lead and programme admins only (issue #6 point 3).
+    "feedback:incidents": [
+        Case(
+            lambda w: f"/team/days/{w.session.pk}/incidents/",
+            each(DENIED, anonymous=LOGIN, facilitator=ANY, programme_admin=OK),
+            secret_for=("programme_admin",),
+        )
+    ],
+    # A reflection shared with another trainer: nobody else reads it.
+    "feedback:shared_entries": [Case(lambda w: "/team/reflections/", each(ANY, anonymous=LOGIN), secret_for=())],
+    "feedback:shared_entry": [
+        Case(lambda w: f"/team/reflections/{w.entry.pk}/", each(DENIED, anonymous=LOGIN), secret_for=())
+    ],
+    "feedback:shared_entry_comment": [
+        Case(lambda w: f"/team/reflections/{w.entry.pk}/comment/", each(DENIED, anonymous=LOGIN), method="post")
+    ],
+    "feedback:my_results": [Case(lambda w: "/team/my-results/", each(ANY, anonymous=LOGIN), secret_for=())],
+    "feedback:material_file": [
+        Case(
+            lambda w: f"/materials/{w.material.pk}/",
+            each(DENIED, anonymous=LOGIN, facilitator=ANY, programme_admin=ANY),
+        )
+    ],
+    "feedback:certificate_check": [Case(lambda w: "/certificates/check/?code=NOPE", each(OK), secret_for=())],
 }
 
 
@@ -107,6 +214,16 @@ ADMIN_OBJECTS = {
     "deliveries": AdminObject(lambda w: w.assignment.pk),
     "cohort_teams": AdminObject(lambda w: w.cohort.pk),
     "trainer_import": AdminObject(lambda w: 1, region_a=False),
+    "feedback_questions": AdminObject(lambda w: w.question.pk),
+    "feedback_incidents": AdminObject(lambda w: 1),
+    "feedback_attendance": AdminObject(lambda w: 1),
+    "feedback_follow_ups": AdminObject(lambda w: 1),
+    "feedback_trainer_reflections": AdminObject(lambda w: 1),
+    "feedback_forms": AdminObject(lambda w: 1, region_a=False),
+    "feedback_questionnaires": AdminObject(lambda w: w.questionnaire.pk, region_a=False),
+    "feedback_scales": AdminObject(lambda w: 1, region_a=False),
+    "accredited_route": AdminObject(lambda w: 1, region_a=False),
+    "evaluation_results": AdminObject(lambda w: 1, region_a=False),
     "consent_wording": AdminObject(lambda w: 1, region_a=False),
     "wagtailsnippets_courses_*": AdminObject(lambda w: 1, region_a=False),
     "wagtailsnippetchoosers_courses_*": AdminObject(lambda w: 1, region_a=False),
