@@ -36,6 +36,18 @@ class Sample:
         return asdict(self)
 
 
+def settle(client: Client, floor_path: str, *, quick: float = 0.25, limit: float = 240) -> float:
+    """Wait until the server has worked through requests still queued from a slow page (gunicorn
+    finishes them even when their client gave up), so the next page is measured on an idle server."""
+    started = time.perf_counter()
+    calm = 0
+    while calm < 3 and time.perf_counter() - started < limit:
+        calm = calm + 1 if _quietly_get(client, floor_path) < quick else 0
+        if calm == 0:
+            time.sleep(1)
+    return time.perf_counter() - started
+
+
 def percentile(values: list[float], fraction: float) -> float:
     """Nearest rank: the smallest value with at least `fraction` of the values at or below it."""
     ordered = sorted(values)
@@ -44,9 +56,20 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, math.ceil(fraction * len(ordered)) - 1))]
 
 
+def _quietly_get(client: Client, path: str) -> float:
+    try:
+        return client.get(path).seconds
+    except OSError:
+        client.close()
+        return float("inf")
+
+
 def _warm_up(clients: list[Client], path: str) -> None:
-    """One request from each of the first few clients at once: connections open, workers warm."""
-    threads = [threading.Thread(target=client.get, args=(path,)) for client in clients]
+    """One request, then (for a page that answers within a second) one from each of the next few
+    clients at once: connections open, every worker has compiled its templates."""
+    if not clients or _quietly_get(clients[0], path) > 1:
+        return
+    threads = [threading.Thread(target=_quietly_get, args=(client, path)) for client in clients[1:]]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -80,10 +103,13 @@ def measure(
                 sample.requests += 1
             try:
                 response = client.get(path)
-            except OSError:
+            except OSError as error:
+                client.close()
+                kind = "timeout" if isinstance(error, TimeoutError) else "connection"
                 with lock:
                     sample.errors += 1
-                    sample.statuses["connection"] = sample.statuses.get("connection", 0) + 1
+                    sample.server_errors += kind == "connection"  # a worker killed mid-request
+                    sample.statuses[kind] = sample.statuses.get(kind, 0) + 1
                 continue
             with lock:
                 times.append(response.seconds)

@@ -62,3 +62,45 @@ def write_json(name: str, data: dict) -> Path:
     path = RESULTS / f"{name}-{datetime.now():%Y%m%d-%H%M%S}.json"
     path.write_text(json.dumps(data, indent=2, default=str))
     return path
+
+
+def markdown(result: dict) -> str:
+    """The page table of a `bench/run` JSON file, one row per page with both levels side by side,
+    as pasted into docs/performance.md (`python -m bench.harness.report bench/results/run-….json`)."""
+    levels = sorted({row["clients"] for row in result["pages"]})
+    by_page: dict[tuple, dict] = {}
+    for row in result["pages"]:
+        by_page.setdefault((row["role"], row["page"]), {})[row["clients"]] = row
+    header = ["Page", "Role", "Queries"]
+    for level in levels:
+        header += [f"median ({level})", f"p95 ({level})", f"req/s ({level})", f"p95 ÷ floor ({level})"]
+    header.append("Errors")
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for (role, page), rows in by_page.items():
+        first = rows[levels[0]]
+        queries = first["queries_min"]
+        if queries is not None and first["queries_max"] != queries:
+            queries = f"{first['queries_min']}–{first['queries_max']}"
+        cells = [page, role, str(queries if queries is not None else "–")]
+        for level in levels:
+            row = rows.get(level)
+            if row is None:
+                cells += ["–"] * 4
+                continue
+            cells += [
+                f"{row['median_ms']:.0f} ms",
+                f"{row['p95_ms']:.0f} ms",
+                f"{row['throughput']:.1f}",
+                "1" if page.startswith("Floor") else _num(row.get("ratio_p95")),
+            ]
+        errors = sum(rows[level]["errors"] for level in rows)
+        statuses = sorted({status for level in rows for status in rows[level]["statuses"] if status != "200"})
+        cells.append(f"{errors} ({', '.join(statuses)})" if errors else "0")
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(markdown(json.loads(Path(sys.argv[1]).read_text())))

@@ -10,7 +10,7 @@ import sys
 import time
 
 from bench.harness import report
-from bench.harness.measure import measure
+from bench.harness.measure import measure, settle
 from bench.harness.setup import add_common_arguments, environment, signed_in
 
 ROLE_ORDER = ("anonymous", "participant", "trainer", "facilitator", "programme")
@@ -57,6 +57,9 @@ def main(argv=None) -> int:
                     sample = measure(clients, page=page.name, role=role, path=page.path, seconds=args.seconds)
                     rows.append(_row(sample, floor))
                     print(report.page_table([rows[-1]]).splitlines()[-1], flush=True)
+                    if sample.errors or sample.p95_ms > 2000:
+                        waited = settle(env.client(), FLOOR)
+                        print(f"  (waited {waited:.0f} s for the server to finish queued requests)", flush=True)
                 for client in clients:
                     client.close()
         env.server.stop()

@@ -10,7 +10,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 
 from bench.harness import postgres
-from bench.harness.app import Gunicorn, app_env, collect_static, prepare_database
+from bench.harness.app import Gunicorn, app_env, collect_static, manage, prepare_database
 from bench.harness.client import Client
 
 DATABASE_NAME = "eskw_bench"
@@ -79,6 +79,7 @@ def environment(args, *, own_cluster: bool = False, extra_env: dict | None = Non
         if reused is not None:
             args.scale = reused
             print(f"Reusing the data in {url} (scale {reused:g})", flush=True)
+            manage(env, "migrate", "--noinput", "-v", "0", quiet=True)  # the code may have moved on
         else:
             print(f"Preparing {url} at scale {args.scale}", flush=True)
             postgres.recreate_database(url)
