@@ -5,7 +5,9 @@
    checkpoint, recovery on start). Measured: how long until the site answers again, and whether
    every registration the site acknowledged, before or after, is in the database.
 2. A batch of reminders is queued (the daily sweep run for a day ahead, so that many are due), the
-   task worker (`manage.py db_worker`) is killed with SIGKILL while sending it, then started again.
+   task worker (`manage.py db_worker`) is killed with SIGKILL while sending it (four times, at 20, 40,
+   60 and 80% sent, each time just after it claimed a task, so the kill lands inside the sending),
+   then started again.
    Mail goes to files (Django's file backend), so what was really sent can be counted: each message
    must be sent exactly once, once every `core.Notification` row says it was.
 """
@@ -36,7 +38,11 @@ def main(argv=None) -> int:
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients (default 50)")
     parser.add_argument("--seconds", type=float, default=60, help="duration of the load (default 60)")
     parser.add_argument("--restart-after", type=float, default=20, help="restart PostgreSQL after this (default 20)")
-    parser.add_argument("--kill-after-share", type=float, default=0.3, help="kill the worker at this share sent")
+    parser.add_argument(
+        "--kill-at",
+        default="0.2,0.4,0.6,0.8",
+        help="kill the worker when these shares are sent (default 0.2,0.4,0.6,0.8)",
+    )
     args = parser.parse_args(argv)
     mail_dir = tempfile.mkdtemp(prefix="eskw-bench-mail.", dir="/tmp")  # noqa: S108
     result = {"benchmark": "faults", "environment": report.environment(), "scale": args.scale}
@@ -44,7 +50,8 @@ def main(argv=None) -> int:
         with environment(args, own_cluster=True, extra_env={"BENCH_EMAIL_DIR": mail_dir}) as env:
             result["database_restart"] = database_restart(env, args)
             env.server.stop()
-            result["worker_kill"] = worker_kill(env, mail_dir, args.kill_after_share)
+            shares = [float(share) for share in args.kill_at.split(",")]
+            result["worker_kill"] = worker_kill(env, mail_dir, shares)
     finally:
         shutil.rmtree(mail_dir, ignore_errors=True)
     _print(result)
@@ -106,7 +113,7 @@ def database_restart(env, args) -> dict:
     return outcome
 
 
-def worker_kill(env, mail_dir: str, share: float) -> dict:
+def worker_kill(env, mail_dir: str, shares: list[float]) -> dict:
     import datetime
 
     from django.utils import timezone
@@ -123,20 +130,28 @@ def worker_kill(env, mail_dir: str, share: float) -> dict:
             break
     batch = Notification.objects.filter(status=Notification.Status.QUEUED).exclude(pk__in=before)
     batch_ids = set(batch.values_list("pk", flat=True))
-    print(f"{len(batch_ids)} messages queued; starting the worker, killing it at {share:.0%} sent…", flush=True)
+    print(f"{len(batch_ids)} messages queued; the worker is killed at {', '.join(f'{s:.0%}' for s in shares)} sent")
 
     def sent() -> int:
         return Notification.objects.filter(pk__in=batch_ids, status=Notification.Status.SENT).count()
 
-    worker = _worker(env)
     deadline = time.monotonic() + 300
-    while sent() < share * len(batch_ids) and time.monotonic() < deadline and worker.poll() is None:
-        time.sleep(0.05)
-    os.killpg(worker.pid, signal.SIGKILL)
-    worker.wait()
-    at_kill = sent()
-    stuck_at_kill = DBTaskResult.objects.filter(status="RUNNING").count()
-    print(f"killed the worker with {at_kill} sent; starting it again…", flush=True)
+    kills = []
+    for share in shares:  # each kill lands at a random point of a task: several make the outcome reliable
+        worker = _worker(env)
+        while sent() < share * len(batch_ids) and time.monotonic() < deadline and worker.poll() is None:
+            time.sleep(0.02)
+        # Then the moment it has claimed a task (status RUNNING): the kill lands inside the sending.
+        running = DBTaskResult.objects.filter(status="RUNNING")
+        already = set(running.values_list("pk", flat=True))
+        until = time.monotonic() + 5
+        while not running.exclude(pk__in=already).exists() and time.monotonic() < until:
+            pass
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait()
+        kills.append({"sent": sent(), "tasks_running": DBTaskResult.objects.filter(status="RUNNING").count()})
+        print(f"killed the worker with {kills[-1]['sent']} sent", flush=True)
+    print("starting the worker again…", flush=True)
     worker = _worker(env)
     last, still_since = -1, time.monotonic()
     while time.monotonic() < deadline:
@@ -162,8 +177,7 @@ def worker_kill(env, mail_dir: str, share: float) -> dict:
     statuses = Counter(status for _, _, status in notifications)
     outcome = {
         "batch": len(batch_ids),
-        "sent_when_killed": at_kill,
-        "tasks_running_when_killed": stuck_at_kill,
+        "kills": kills,
         "notifications_by_status": dict(statuses),
         "emails_written": batch_emails,
         "other_emails_written": len(emails) - batch_emails,
@@ -215,7 +229,8 @@ def _print(result: dict) -> None:
     )
     kill = result["worker_kill"]
     print(
-        f"Worker killed (SIGKILL) with {kill['sent_when_killed']} of {kill['batch']} sent: afterwards "
+        f"Worker killed (SIGKILL) {len(kill['kills'])} times, with "
+        f"{', '.join(str(k['sent']) for k in kill['kills'])} of {kill['batch']} sent: afterwards "
         f"{kill['notifications_by_status']}, {kill['emails_written']} of its emails written (and "
         f"{kill['other_emails_written']} queued earlier, such as the load's confirmations), "
         f"{kill['emails_sent_twice']} sent twice, {kill['messages_never_sent']} never sent, "

@@ -24,6 +24,7 @@ def main(argv=None) -> int:
     parser.add_argument("--import-rows", type=int, default=10_000, help="rows for the import timing (default 10000)")
     parser.add_argument("--skip-timings", action="store_true", help="pages only: no import or sweep timings")
     parser.add_argument("--skip-pages", action="store_true", help="import and sweep timings only")
+    parser.add_argument("--skip-sweeps", action="store_true", help="no reminder sweep timings")
     parser.add_argument("--only", default="", help="measure only pages whose name contains this text")
     args = parser.parse_args(argv)
     levels = [int(level) for level in args.clients.split(",")]
@@ -67,8 +68,9 @@ def main(argv=None) -> int:
         if not args.skip_timings:
             from bench.harness import timings as server_timings
 
-            print("Reminder sweeps over all cohorts…", flush=True)
-            timings["sweeps"] = server_timings.reminder_sweeps()
+            if not args.skip_sweeps:
+                print("Reminder sweeps over all cohorts…", flush=True)
+                timings["sweeps"] = server_timings.reminder_sweeps()
             print(f"XLSX import of {args.import_rows} registrations against bulk_create…", flush=True)
             timings["import"] = server_timings.import_against_bulk_create(args.import_rows)
         result = {
