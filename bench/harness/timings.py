@@ -113,19 +113,20 @@ def _row(n: int, label: str) -> list[str]:
 
 def import_against_bulk_create(rows: int) -> dict:
     files = max(1, rows // PER_FILE)
+    run = f"{time.time():.0f}"  # new people every run, so a database can be reused
     admin = User.objects.get(email=accounts.accounts(Role.PROGRAMME_ADMIN, 1)[0].email)
-    cohorts = _import_cohorts(files, "xlsx")
+    cohorts = _import_cohorts(files, f"xlsx-{run}")
     uploads = []
     for index, cohort in enumerate(cohorts):
         dataset = tablib.Dataset(headers=list(COLUMNS))
         for n in range(index * PER_FILE, (index + 1) * PER_FILE):
-            dataset.append(_row(n, "xlsx"))
+            dataset.append(_row(n, f"xlsx-{run}"))
         uploads.append((cohort, export_bytes(dataset, "xlsx")))
 
     from events.services.imports import registrations_import, registrations_import_preview
 
     parse = preview = write = 0.0
-    for cohort, content in uploads:
+    for done, (cohort, content) in enumerate(uploads, 1):
         started = time.perf_counter()
         dataset = read_dataset(content, "xlsx")
         parsed = time.perf_counter()
@@ -137,13 +138,15 @@ def import_against_bulk_create(rows: int) -> dict:
         parse += parsed - started
         preview += previewed - parsed
         write += time.perf_counter() - previewed
+        if done % 50 == 0:
+            print(f"  {done * PER_FILE} rows imported, {parse + preview + write:.0f} s", flush=True)
     imported = Registration.objects.filter(cohort__in=cohorts).count()
 
-    bulk_cohorts = _import_cohorts(files, "bulk")
+    bulk_cohorts = _import_cohorts(files, f"bulk-{run}")
     started = time.perf_counter()
     people = User.objects.bulk_create(
         User(email=row[0], first_name=row[1], last_name=row[2], password=NO_PASSWORD)
-        for row in (_row(n, "bulk") for n in range(files * PER_FILE))
+        for row in (_row(n, f"bulk-{run}") for n in range(files * PER_FILE))
     )
     Registration.objects.bulk_create(
         Registration(
@@ -161,7 +164,9 @@ def import_against_bulk_create(rows: int) -> dict:
             relation_to_child=row[11],
             how_heard=row[12],
         )
-        for n, (person, row) in enumerate(zip(people, (_row(n, "bulk") for n in range(len(people))), strict=True))
+        for n, (person, row) in enumerate(
+            zip(people, (_row(n, f"bulk-{run}") for n in range(len(people))), strict=True)
+        )
     )
     bulk_seconds = time.perf_counter() - started
     total = parse + preview + write
