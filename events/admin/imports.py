@@ -29,13 +29,89 @@ SALT = "events.registration-import"
 COLUMN_LABELS = {"__all__": "Row", "person": "Email"}
 
 
-class CohortImportView(ObjectPermissionMixin, WagtailAdminTemplateMixin, FormView):
+class SpreadsheetImportMixin:
+    """Upload, preview every row with its problems, then confirm an all-or-nothing import (issue #4
+    point 8). The previewed rows travel signed in the confirm form, so exactly they are imported.
+    A view sets `salt`, `column_labels`, `preview_template_name` and the four methods below."""
+
+    salt = ""
+    column_labels: dict[str, str] = {}
+    preview_template_name = ""
+
+    def preview_import(self, dataset: tablib.Dataset):
+        raise NotImplementedError
+
+    def run_import(self, dataset: tablib.Dataset):
+        raise NotImplementedError
+
+    def restart_url(self) -> str:
+        raise NotImplementedError
+
+    def imported(self, result):
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        if "rows" in request.POST:
+            return self.confirm(request.POST["rows"])
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        try:
+            dataset = read_dataset(upload.read(), PurePath(upload.name).suffix.lower().lstrip("."))
+            result = self.preview_import(dataset)
+        except ValidationError as error:
+            form.add_error("file", error)
+            return self.form_invalid(form)
+        except Exception:  # any failure to parse means the upload is not a spreadsheet we can read
+            form.add_error(
+                "file", "This file could not be read as a spreadsheet. Save it as CSV or .xlsx and try again."
+            )
+            return self.form_invalid(form)
+        return self._preview(dataset, result)
+
+    def _preview(self, dataset: tablib.Dataset, result):
+        problems = import_row_problems(result, column_labels=self.column_labels)
+        rows = [
+            (number, dict(zip(dataset.headers, row, strict=True)), problems.get(number, []))
+            for number, row in enumerate(dataset, 1)
+        ]
+        return render(
+            self.request,
+            self.preview_template_name,
+            {
+                **self.get_context_data(form=self.get_form_class()()),
+                "rows": rows,
+                "headers": dataset.headers,
+                "problem_count": len(problems),
+                "signed_rows": signing.dumps(dataset.export("json"), salt=self.salt, compress=True),
+            },
+        )
+
+    def confirm(self, signed_rows: str):
+        try:
+            dataset = tablib.Dataset().load(signing.loads(signed_rows, salt=self.salt, max_age=3600), format="json")
+        except signing.BadSignature:
+            messages.error(self.request, "The preview has expired. Upload the file again.")
+            return redirect(self.restart_url())
+        try:
+            result = self.run_import(dataset)
+        except ImportRejected as rejected:
+            messages.error(self.request, rejected.messages[0])
+            return self._preview(dataset, rejected.result)
+        return self.imported(result)
+
+
+class CohortImportView(SpreadsheetImportMixin, ObjectPermissionMixin, WagtailAdminTemplateMixin, FormView):
     model = Cohort
     permission = "events.add_registration"
     form_class = ImportForm
     template_name = "events/admin/import.html"
     page_title = "Import registrations"
     header_icon = "upload"
+    salt = SALT
+    column_labels = COLUMN_LABELS
+    preview_template_name = "events/admin/import_preview.html"
 
     def get_page_subtitle(self):
         return str(self.object)
@@ -48,55 +124,16 @@ class CohortImportView(ObjectPermissionMixin, WagtailAdminTemplateMixin, FormVie
             "template_xlsx": reverse("cohorts:export", args=[self.object.pk, "xlsx"]),
         }
 
-    def post(self, request, *args, **kwargs):
-        if "rows" in request.POST:
-            return self.confirm(request.POST["rows"])
-        return super().post(request, *args, **kwargs)
+    def preview_import(self, dataset):
+        return registrations_import_preview(cohort=self.object, dataset=dataset, actor=self.request.user)
 
-    def form_valid(self, form):
-        upload = form.cleaned_data["file"]
-        try:
-            dataset = read_dataset(upload.read(), PurePath(upload.name).suffix.lower().lstrip("."))
-            result = registrations_import_preview(cohort=self.object, dataset=dataset, actor=self.request.user)
-        except ValidationError as error:
-            form.add_error("file", error)
-            return self.form_invalid(form)
-        except Exception:  # any failure to parse means the upload is not a spreadsheet we can read
-            form.add_error(
-                "file", "This file could not be read as a spreadsheet. Save it as CSV or .xlsx and try again."
-            )
-            return self.form_invalid(form)
-        return self._preview(dataset, result)
+    def run_import(self, dataset):
+        return registrations_import(cohort=self.object, dataset=dataset, actor=self.request.user)
 
-    def _preview(self, dataset: tablib.Dataset, result):
-        problems = import_row_problems(result, column_labels=COLUMN_LABELS)
-        rows = [
-            (number, dict(zip(dataset.headers, row, strict=True)), problems.get(number, []))
-            for number, row in enumerate(dataset, 1)
-        ]
-        return render(
-            self.request,
-            "events/admin/import_preview.html",
-            {
-                **self.get_context_data(form=self.get_form_class()()),
-                "rows": rows,
-                "headers": dataset.headers,
-                "problem_count": len(problems),
-                "signed_rows": signing.dumps(dataset.export("json"), salt=SALT, compress=True),
-            },
-        )
+    def restart_url(self) -> str:
+        return reverse("cohorts:import", args=[self.object.pk])
 
-    def confirm(self, signed_rows: str):
-        try:
-            dataset = tablib.Dataset().load(signing.loads(signed_rows, salt=SALT, max_age=3600), format="json")
-        except signing.BadSignature:
-            messages.error(self.request, "The preview has expired. Upload the file again.")
-            return redirect(reverse("cohorts:import", args=[self.object.pk]))
-        try:
-            result = registrations_import(cohort=self.object, dataset=dataset, actor=self.request.user)
-        except ImportRejected as rejected:
-            messages.error(self.request, rejected.messages[0])
-            return self._preview(dataset, rejected.result)
+    def imported(self, result):
         messages.success(self.request, f"{result.totals['new']} registrations imported. Each person has been emailed.")
         return redirect(reverse("cohorts:inspect", args=[self.object.pk]))
 
