@@ -4,14 +4,9 @@ The object is looked up in the user's regions, so another region's id is a 404, 
 service refuses comes back as the form's error, in the service's own words.
 """
 
-from django import forms
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.generic import FormView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.admin_actions import ServiceActionView
 from events.admin.mixins import ObjectPermissionMixin
 from events.forms.admin import ConfirmForm, Day1EquivalentForm, MoveDay1Form, ReasonForm
 from events.models import Cohort, Day1Completion, Registration
@@ -22,32 +17,10 @@ from events.services.day1 import day1_completion_record
 from events.services.registrations import registration_cancel, registration_move_day1
 
 
-class ActionView(ObjectPermissionMixin, WagtailAdminTemplateMixin, FormView):
+class ActionView(ObjectPermissionMixin, ServiceActionView):
     template_name = "events/admin/action.html"
     header_icon = "date"
-    form_class = forms.Form
     permission = "events.change_cohort"
-    submit_label = "Confirm"
-    success_message = ""
-    explanation = ""
-
-    def perform(self, form) -> None:
-        raise NotImplementedError
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "object": self.object, "view": self}
-
-    def form_valid(self, form):
-        try:
-            self.perform(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
-        return redirect(self.get_success_url())
 
 
 class CohortActionView(ActionView):

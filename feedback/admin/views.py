@@ -4,15 +4,14 @@ actions that call a service (publish a form version, answer an escalated questio
 Facilitators see their regions only; programme admins everything (`Cohort.objects.in_regions_of`).
 """
 
-from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
+from core.admin_actions import ServiceActionView
 from events.models import Cohort, Registration
 from feedback.exports import accredited_dataset, accredited_registrations, evaluation_dataset, spreadsheet_response
 from feedback.forms.team import AnswerForm
@@ -101,20 +100,13 @@ class AccreditedRouteViewSet(ViewSet):
         ]
 
 
-class ActionView(WagtailAdminTemplateMixin, FormView):
+class ActionView(ServiceActionView):
     """A small form that calls one service; the service's refusal comes back as the form's error."""
 
     template_name = "feedback/admin/action.html"
-    form_class = forms.Form
     permission = ""
-    submit_label = "Confirm"
-    success_message = ""
-    explanation = ""
 
     def get_object(self):
-        raise NotImplementedError
-
-    def perform(self, form) -> None:
         raise NotImplementedError
 
     def dispatch(self, request, *args, **kwargs):
@@ -122,21 +114,6 @@ class ActionView(WagtailAdminTemplateMixin, FormView):
             raise PermissionDenied
         self.object = self.get_object()
         return super().dispatch(request, *args, **kwargs)
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "object": self.object, "view": self}
-
-    def form_valid(self, form):
-        try:
-            self.perform(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
-        return redirect(self.get_success_url())
 
 
 class PublishFormView(ActionView):

@@ -4,14 +4,11 @@ The object is looked up in the user's regions (another region's id is a 404) and
 back as the form's error, in the service's words.
 """
 
-from django import forms
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.generic import FormView
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from core.admin_actions import ServiceActionView
 from trainers.admin.mixins import scoped_queryset
 from trainers.forms.admin import DecisionForm, LeadTrainerForm, PrereadingForm, ReasonForm
 from trainers.forms.public import AssessmentForm
@@ -22,16 +19,12 @@ from trainers.services.assessments import assessment_record, criteria_to_assess
 from trainers.services.t4t import t4t_prereading_record
 
 
-class ActionView(WagtailAdminTemplateMixin, FormView):
+class ActionView(ServiceActionView):
     template_name = "events/admin/action.html"
     header_icon = "user"
     model = TrainerProfile
     viewset = "trainer_profiles"
     permission = "trainers.change_trainerprofile"
-    form_class = forms.Form
-    submit_label = "Confirm"
-    success_message = ""
-    explanation = ""
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.has_perm(self.permission):
@@ -39,23 +32,8 @@ class ActionView(WagtailAdminTemplateMixin, FormView):
         self.object = get_object_or_404(scoped_queryset(self.model, request.user), pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
-    def perform(self, form) -> None:
-        raise NotImplementedError
-
-    def get_page_subtitle(self):
-        return str(self.object)
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "object": self.object, "view": self}
-
-    def form_valid(self, form):
-        try:
-            self.perform(form)
-        except ValidationError as error:
-            form.add_error(None, error)
-            return self.form_invalid(form)
-        messages.success(self.request, self.success_message)
-        return redirect(reverse(f"{self.viewset}:inspect", args=[self.object.pk]))
+    def get_success_url(self):
+        return reverse(f"{self.viewset}:inspect", args=[self.object.pk])
 
 
 class AccreditView(ActionView):
