@@ -108,6 +108,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The app runs short queries whose correlated count subqueries push PostgreSQL's cost estimates
+    # over its JIT thresholds; compiling them cost ~300 ms a query at national scale
+    # (docs/performance.md, "The same pages with PostgreSQL's JIT compiler off").
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"

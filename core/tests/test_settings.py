@@ -71,3 +71,15 @@ def test_only_wagtail_previews_may_be_framed_by_the_site_itself(client, make_use
     response = client.get("/admin/pages/2/edit/preview/")
 
     assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_postgresql_connections_run_with_jit_off(db):
+    """On PostgreSQL the app's connections turn the JIT off (docs/performance.md); SQLite has none."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        assert "options" not in settings.DATABASES["default"].get("OPTIONS", {})
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
