@@ -6,7 +6,7 @@ PIP := $(BIN)/pip --disable-pip-version-check --quiet
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev browser lint lock worker clean
+.PHONY: run test install install-dev browser lint lock audit worker clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ browser:
 worker: install
 	$(BIN)/python manage.py db_worker
 
+## Check the lock files against the vulnerability databases (needs internet access).
+audit: install-dev
+	scripts/audit-dependencies
+
 lint: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
@@ -52,7 +56,7 @@ lint: install-dev
 lock: install-dev
 	$(PIP) install uv
 	cd requirements && ../$(BIN)/uv pip compile --quiet --python-version 3.11 --generate-hashes base.in -o base.txt
-	cd requirements && ../$(BIN)/uv pip compile --quiet --python-version 3.11 --generate-hashes dev.in -o dev.txt
+	cd requirements && ../$(BIN)/uv pip compile --quiet --python-version 3.11 --generate-hashes --no-emit-package pip dev.in -o dev.txt
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .test-media
