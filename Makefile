@@ -42,7 +42,7 @@ browser:
 
 ## Process queued tasks (emails and reminders) as production does.
 worker: install
-	$(BIN)/python manage.py db_worker
+	$(BIN)/python manage.py run_task_worker --queue-name "*"
 
 ## Check the lock files against the vulnerability databases (needs internet access).
 audit: install-dev

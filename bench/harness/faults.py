@@ -5,7 +5,7 @@
    checkpoint, recovery on start). Measured: how long until the site answers again, and whether
    every registration the site acknowledged, before or after, is in the database.
 2. A batch of reminders is queued (the daily sweep run for a day ahead, so that many are due), the
-   task worker (`manage.py db_worker`) is killed with SIGKILL while sending it (four times, at 20, 40,
+   task worker (`manage.py run_task_worker`) is killed with SIGKILL while sending it (four times, at 20, 40,
    60 and 80% sent, each time just after it claimed a task, so the kill lands inside the sending),
    then started again.
    Mail goes to files (Django's file backend), so what was really sent can be counted: each message
@@ -196,8 +196,12 @@ def worker_kill(env, mail_dir: str, shares: list[float]) -> dict:
 
 
 def _worker(env) -> subprocess.Popen:
+    """Started as production starts it (`run_task_worker`: the recovery, then `db_worker`). Only one
+    worker runs at a time here, so whatever is still running when it starts was left by the killed one:
+    the recovery's waits are 0 instead of the settings' minutes, which a production worker would wait."""
+    command = ["run_task_worker", "--running-after", "0", "--queued-after", "0"]
     return subprocess.Popen(  # noqa: S603 - our own manage.py with fixed arguments
-        [PYTHON, "manage.py", "db_worker", "--queue-name", "*", "--interval", "0.1", "--no-startup-delay"],
+        [PYTHON, "manage.py", *command, "--queue-name", "*", "--interval", "0.1", "--no-startup-delay"],
         cwd=ROOT,
         env=env.env,
         stdout=subprocess.DEVNULL,

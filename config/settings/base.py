@@ -149,15 +149,41 @@ CACHES = {
     }
 }
 
+# Pages and feeds kept in the cache, and how long lists are (issue #8, docs/performance.md).
+# The public course listing: courses per page, and seconds a rendered page is reused (places left
+# may lag by this much).
+EVENTS_COHORT_LIST_PAGE_SIZE = 24
+EVENTS_COHORT_LIST_CACHE_SECONDS = 60
+# A trainer's calendar feed, fetched by calendar apps every few minutes: seconds its body is reused.
+EVENTS_TRAINER_FEED_CACHE_SECONDS = 600
+# Mix across cohorts: the default period reaches this many months back and ahead; cohorts per page.
+EVENTS_MIX_SUMMARY_MONTHS = 3
+EVENTS_MIX_SUMMARY_PAGE_SIZE = 50
+# The facilitator dashboard lists the cohorts at risk and this many of the next ones to run.
+EVENTS_DASHBOARD_COMING_COHORTS = 20
+
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Early Support training <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Tasks: django-tasks with its database backend; `manage.py db_worker` processes the queue.
+# Tasks: django-tasks with its database backend; `manage.py run_task_worker` (recovery, then db_worker)
+# processes the queue.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task still RUNNING after this long has lost its worker (killed, machine gone; issue #8 point 4) and
+# is marked failed by `recover_notifications`. One task sends one email and SMTP gives up long before
+# ten minutes; a live task wrongly marked costs nothing, as its message is locked while it is sent.
+TASK_RUNNING_TIMEOUT_SECONDS = 600
+# A message still queued this long after it was recorded, with no task left to send it, is queued
+# again. Its task is queued on commit, seconds after the row, so five minutes only catches lost ones.
+NOTIFICATION_REQUEUE_AFTER_SECONDS = 300
 
 # Notifications (core.notifications): how often the worker retries a message the mail server refused.
 NOTIFICATION_MAX_ATTEMPTS = 5
 NOTIFICATION_RETRY_SECONDS = 60
+
+# Retention (core.privacy.retention): participants are anonymised once every cohort they were on ended
+# more than this many years ago. The seeds give no period (DOMAIN.md §9 only says there is one); six
+# years is our default, the usual limitation period for claims (Limitation Act 1980). See docs/privacy.md.
+PARTICIPANT_RETENTION_YEARS = int(env("PARTICIPANT_RETENTION_YEARS", "6"))
 
 # --- Accounts (django-allauth) -------------------------------------------------------------
 LOGIN_URL = "account_login"

@@ -1,9 +1,11 @@
 """Sending happens in the task worker, with retries; a message that got through is never resent."""
 
 from datetime import timedelta
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.utils import DNS_NAME
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
@@ -43,9 +45,19 @@ def _retry_later(notification_id: int, attempts: int) -> None:
     retry.enqueue(notification_id)
 
 
+def message_id(notification: Notification) -> str:
+    """The same on every attempt, so a message sent again after a crash between the mail server's
+    acceptance and our commit is recognisable (and dropped) downstream (issue #8 point 4)."""
+    domain = parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2] or str(DNS_NAME)
+    return f"<notification-{notification.pk}@{domain}>"
+
+
 def _email(notification: Notification) -> EmailMultiAlternatives:
     email = EmailMultiAlternatives(
-        subject=notification.subject, body=notification.body_text, to=[notification.recipient.email]
+        subject=notification.subject,
+        body=notification.body_text,
+        to=[notification.recipient.email],
+        headers={"Message-ID": message_id(notification)},
     )
     if notification.body_html:
         email.attach_alternative(notification.body_html, "text/html")
