@@ -13,6 +13,9 @@ from wagtail.log_actions import log
 from core.models import User
 from core.privacy.registry import personal_data_registry
 
+#: Erased accounts get an address on this reserved domain (RFC 2606), which is how they are recognised.
+ERASED_EMAIL_DOMAIN = "erased.invalid"
+
 USER_FIELDS = ["email", "first_name", "last_name", "date_joined", "last_login", "wants_optional_reminders"]
 
 
@@ -32,8 +35,11 @@ def personal_data_export_json(*, person: User) -> str:
 
 
 @transaction.atomic
-def person_erase(*, person: User, actor: User, reason: str) -> None:
+def person_erase(*, person: User, actor: User | None, reason: str) -> None:
     """Anonymise a person: their details go, the counts and other people's histories stay.
+
+    `actor` is the programme admin processing a request, or None when the retention command erases
+    (`core.privacy.retention`).
 
     Rows listed as `delete` are removed, `anonymise` rows lose the listed fields, `keep` rows stay
     tied to the anonymous account. The account itself keeps its id but no name, email, password,
@@ -42,7 +48,7 @@ def person_erase(*, person: User, actor: User, reason: str) -> None:
     """
     if not reason.strip():
         raise ValidationError("Say why this person's data is being erased.", code="reason_required")
-    if person.pk == actor.pk:
+    if actor is not None and person.pk == actor.pk:
         raise ValidationError("Another programme admin must process your own erasure.", code="own_erasure")
     for entry in personal_data_registry():
         rows = entry.rows_of(person)
@@ -52,7 +58,7 @@ def person_erase(*, person: User, actor: User, reason: str) -> None:
             rows.update(**entry.anonymise)
     EmailAddress.objects.filter(user=person).delete()
     Authenticator.objects.filter(user=person).delete()
-    person.email = f"erased-{uuid.uuid4().hex}@erased.invalid"
+    person.email = f"erased-{uuid.uuid4().hex}@{ERASED_EMAIL_DOMAIN}"
     person.first_name = person.last_name = ""
     person.is_active = False
     person.set_unusable_password()
