@@ -26,16 +26,18 @@ class Chart:
     bar_x: int = LABEL_WIDTH
 
 
-def bar_chart(figures: list[Figure]) -> Chart:
-    """Shares (done out of) as bars of their per cent; plain counts as bars scaled to the largest count."""
+def bar_chart(figures: list[Figure], labels: list[str] | None = None) -> Chart:
+    """Shares (done out of) as bars of their per cent; plain counts as bars scaled to the largest count.
+    Each bar is labelled with its measure, or with `labels` (one figure by region, say)."""
+    labels = labels or [figure.definition.label for figure in figures]
     largest_count = max((f.done for f in figures if f.percent is None), default=0) or 1
     bars = []
-    for index, figure in enumerate(figures):
+    for index, (figure, label) in enumerate(zip(figures, labels, strict=True)):
         if figure.percent is not None:
             width, value = BAR_WIDTH * figure.percent // 100, f"{figure.percent}% ({figure.done} of {figure.out_of})"
         elif figure.out_of == 0:
             width, value = 0, "none due yet"
         else:
             width, value = BAR_WIDTH * figure.done // largest_count, str(figure.done)
-        bars.append(Bar(y=index * ROW, label=figure.definition.label, width=width, value=value))
+        bars.append(Bar(y=index * ROW, label=label, width=width, value=value))
     return Chart(height=len(figures) * ROW, width=LABEL_WIDTH + BAR_WIDTH + 160, bars=bars)

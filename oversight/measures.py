@@ -15,6 +15,8 @@ Provider = Callable[[list, "MeasureContext"], dict[int, dict[str, Pair]]]
 class MeasureContext:
     today: object
     rules: object
+    #: The confirmed registrations of the cohorts, read once for every provider (providers.places).
+    places: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)

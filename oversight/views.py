@@ -1,8 +1,11 @@
 """The fidelity dashboard in the Wagtail admin: charts, the same numbers as tables, and exports."""
 
+from urllib.parse import urlencode
+
 import tablib
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.timezone import localdate
@@ -10,8 +13,13 @@ from django.utils.timezone import localdate
 from core.roles import Role
 from events.access import managed_regions
 from events.spreadsheets import FORMATS, escape_dataset
+from oversight import conf
 from oversight.charts import bar_chart
-from oversight.selectors import cohorts_in_scope, fidelity_report
+from oversight.selectors import cached_fidelity_report
+
+FILTERS = ("region", "start", "end")
+#: The figure charted region by region: the one issue #7 asks to see day by day.
+REGION_CHART_MEASURE = "readings_before_day"
 
 
 def can_view_fidelity(user) -> bool:
@@ -37,25 +45,54 @@ class FidelityFilterForm(forms.Form):
 def fidelity(request):
     if not can_view_fidelity(request.user):
         raise PermissionDenied
-    form = FidelityFilterForm(request.GET or None, user=request.user)
-    filters = form.cleaned_data if form.is_valid() else {}
-    cohorts = cohorts_in_scope(
-        request.user, region=filters.get("region"), start=filters.get("start"), end=filters.get("end")
+    today = localdate()
+    year_start, year_end = conf.programme_year(today)
+    # Without filters the page shows the current programme year; emptied dates mean every period.
+    chosen = any(name in request.GET for name in FILTERS)
+    data = request.GET if chosen else {"start": year_start.isoformat(), "end": year_end.isoformat()}
+    form = FidelityFilterForm(data, user=request.user)
+    filters = form.cleaned_data if form.is_valid() else {"start": year_start, "end": year_end}
+    region = filters.get("region")
+    report = cached_fidelity_report(
+        request.user,
+        regions=[region] if region else managed_regions(request.user),
+        region=region,
+        start=filters.get("start"),
+        end=filters.get("end"),
+        today=today,
     )
-    regions = [filters["region"]] if filters.get("region") else managed_regions(request.user)
-    report = fidelity_report(cohorts, regions=regions, today=localdate())
     export = request.GET.get("export")
     if export in FORMATS:
         return _export(report, export)
-    context = {"form": form, "report": report, "overall_chart": bar_chart(report.overall)}
+    context = {
+        "form": form,
+        "report": report,
+        "period": (filters.get("start"), filters.get("end")),
+        "is_programme_year": (filters.get("start"), filters.get("end")) == (year_start, year_end),
+        "filter_query": urlencode({name: data.get(name, "") for name in FILTERS}),
+        "cohorts": Paginator(report.rows, conf.COHORTS_PER_PAGE).get_page(request.GET.get("page")),
+        "overall_chart": bar_chart(report.overall),
+        "region_chart": _region_chart(report),
+    }
     return TemplateResponse(request, "oversight/fidelity.html", context)
+
+
+def _region_chart(report):
+    pairs = [
+        (name, figure)
+        for name, figures in report.by_region
+        for figure in figures
+        if figure.definition.key == REGION_CHART_MEASURE
+    ]
+    if not pairs:
+        return None
+    return bar_chart([figure for _, figure in pairs], labels=[name for name, _ in pairs])
 
 
 def _export(report, export_format: str) -> HttpResponse:
     """The dashboard's figures, overall and by region, as a spreadsheet (formula-safe)."""
     dataset = tablib.Dataset(headers=["Area", "Measure", "Done", "Out of", "Per cent"])
-    areas = [("England (selected regions)", report.overall), *[(r.name, figures) for r, figures in report.by_region]]
-    for area, figures in areas:
+    for area, figures in [("England (selected regions)", report.overall), *report.by_region]:
         for figure in figures:
             dataset.append([area, figure.definition.label, figure.done, figure.out_of, figure.percent])
     file_format = FORMATS[export_format]()

@@ -2,11 +2,13 @@
 
 from collections import defaultdict
 
-from django.db.models import Prefetch
+from django.db.models import Min
+from django.db.models.functions import TruncDate
 from django.utils.timezone import localdate
 
 from core.models import Notification
-from events.models import Cohort, Registration, Session
+from events import messages
+from events.models import Cohort, Registration
 from events.selectors.deadlines import messages_due
 from events.selectors.mix import regional_mix_summary
 from oversight.measures import MeasureContext, MeasureDefinition
@@ -33,12 +35,10 @@ MIX_STATUSES = (Cohort.Status.CONFIRMED, Cohort.Status.DELIVERED)
 
 
 def PROVIDER(cohorts: list[Cohort], context: MeasureContext) -> dict[int, dict]:
-    ids = [cohort.pk for cohort in cohorts]
     values: dict[int, dict] = {cohort.pk: _status_values(cohort, context) for cohort in cohorts}
-    _add_mix(values, ids, context)
-    registrations = _confirmed_registrations(ids)
-    _add_preparation(values, registrations)
-    _add_messages(values, registrations, context)
+    _add_mix(values, [cohort.pk for cohort in cohorts], context)
+    _add_preparation(values, context.places)
+    _add_messages(values, context.places, context)
     return values
 
 
@@ -52,22 +52,10 @@ def _status_values(cohort: Cohort, context: MeasureContext) -> dict:
 
 
 def _add_mix(values: dict, ids: list[int], context: MeasureContext) -> None:
-    in_scope = Cohort.objects.filter(pk__in=ids, status__in=MIX_STATUSES)
+    in_scope = Cohort.objects.filter(pk__in=ids, status__in=MIX_STATUSES).only("title", "region__name")
     for region in regional_mix_summary(in_scope, context.rules):
         for cohort, report in region.rows:
             values[cohort.pk]["mix_met"] = (int(report.meets_rule), 1)
-
-
-def _confirmed_registrations(ids: list[int]) -> list[Registration]:
-    sessions = Prefetch("sessions", queryset=Session.objects.select_related("course").order_by("date", "starts_at"))
-    return list(
-        Registration.objects.filter(cohort_id__in=ids, status=Registration.Status.CONFIRMED)
-        .select_related("preparation")
-        .prefetch_related(
-            Prefetch("cohort", queryset=Cohort.objects.prefetch_related(sessions)),
-            Prefetch("day1_cohort", queryset=Cohort.objects.prefetch_related(sessions)),
-        )
-    )
 
 
 def _add_preparation(values: dict, registrations: list[Registration]) -> None:
@@ -82,28 +70,40 @@ def _add_preparation(values: dict, registrations: list[Registration]) -> None:
 
 
 def _add_messages(values: dict, registrations: list[Registration], context: MeasureContext) -> None:
+    """Which packs and agendas were due is `messages_due`'s rule (events), worked out from the days
+    already loaded; the database gives only the day each was sent, as a date in the site's time zone."""
     due = [
         item
         for registration in registrations
         for item in messages_due(registration, rules=context.rules)
         if item.due_on < context.today
     ]
-    sent_on = {
-        (message, recipient_id, key): localdate(sent_at)
-        for message, recipient_id, key, sent_at in Notification.objects.filter(
-            status=Notification.Status.SENT,
-            message__in={item.message for item in due},
-            recipient_id__in={item.registration.person_id for item in due},
-        ).values_list("message", "recipient_id", "key", "sent_at")
-    }
+    sent_on = _sent_on({registration.cohort_id for registration in registrations}) if due else {}
     counts = defaultdict(lambda: {"packs_on_time": [0, 0], "agendas_on_time": [0, 0]})
     for item in due:
-        measure = "packs_on_time" if item.message.endswith("pre_course_pack") else "agendas_on_time"
+        measure = "packs_on_time" if item.message == messages.PRE_COURSE_PACK else "agendas_on_time"
         # Someone who registered after the deadline is on time if theirs went the day they registered.
         deadline = max(item.due_on, localdate(item.registration.registered_at))
-        sent = sent_on.get((item.message, item.registration.person_id, item.key))
+        sent = sent_on.get(item.key)
         counts[item.registration.cohort_id][measure][0] += int(sent is not None and sent <= deadline)
         counts[item.registration.cohort_id][measure][1] += 1
     for cohort_id, pairs in counts.items():
         for measure, (done, out_of) in pairs.items():
             values[cohort_id][measure] = (done, out_of)
+
+
+def _sent_on(cohort_ids: set[int]) -> dict[str, object]:
+    """{notification key: the day it was sent} for the packs and agendas of people with a confirmed
+    place on these cohorts: one aggregate joined to their registrations, dated in SQL in the site's
+    time zone (the keys name the registration and day, `events.messages`)."""
+    return dict(
+        Notification.objects.filter(
+            status=Notification.Status.SENT,
+            message__in=(messages.PRE_COURSE_PACK, messages.AGENDA),
+            recipient__registrations__cohort_id__in=cohort_ids,
+            recipient__registrations__status=Registration.Status.CONFIRMED,
+        )
+        .values_list("key")
+        .annotate(sent_on=Min(TruncDate("sent_at")))
+        .order_by()
+    )
