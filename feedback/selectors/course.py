@@ -6,18 +6,18 @@ certificate.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from events.models import Cohort, Registration, Session
 from events.selectors.sessions import sessions_with_cohorts
 from feedback.models import Attendance, AttendanceStatus, Certificate, EvaluationReceipt, OpenQuestion, SessionMaterial
 from feedback.rules import FeedbackRules
 from feedback.selectors.certificates import attended_every_day
-from feedback.selectors.evaluation import evaluation_form_for
+from feedback.selectors.evaluation import evaluation_form_for, published_evaluation_forms
 from feedback.selectors.materials import MaterialState, material_states
 from feedback.selectors.participants import session_ids_for_registration
-from feedback.selectors.questionnaires import Release, questionnaire_schedule
-from feedback.selectors.readings import DueReading, ReadingProgress, reading_progress, readings_for_registration
+from feedback.selectors.questionnaires import Release, questionnaire_schedules
+from feedback.selectors.readings import DueReading, ReadingProgress, reading_progress, readings_for_registrations
 
 
 @dataclass
@@ -29,62 +29,99 @@ class Day:
     evaluation_closes: datetime.date
 
 
-def _days(registration: Registration, rules: FeedbackRules, today: datetime.date) -> list[Day]:
-    pairs = sessions_with_cohorts(registration)
-    sessions = [session for session, _ in pairs]
-    attendance = {a.session_id: a for a in Attendance.objects.filter(registration=registration, session__in=sessions)}
+def _days(registrations: list[Registration], rules: FeedbackRules, today: datetime.date) -> dict[int, list[Day]]:
+    """{registration id: their days with attendance and evaluation state} in two or three queries."""
+    pairs = {registration.pk: sessions_with_cohorts(registration) for registration in registrations}
+    session_ids = {session.pk for days in pairs.values() for session, _ in days}
+    attendance = {
+        (mark.registration_id, mark.session_id): mark
+        for mark in Attendance.objects.filter(registration_id__in=list(pairs), session_id__in=session_ids)
+    }
     done = set(
-        EvaluationReceipt.objects.filter(registration=registration, session__in=sessions).values_list(
-            "session_id", flat=True
+        EvaluationReceipt.objects.filter(registration_id__in=list(pairs), session_id__in=session_ids).values_list(
+            "registration_id", "session_id"
         )
     )
-    days = []
-    for session, cohort in pairs:
-        closes = rules.evaluation_closes(session.date)
-        mark = attendance.get(session.pk)
-        if session.pk in done:
-            state = "done"
-        elif mark is not None and mark.status == AttendanceStatus.ABSENT:
-            state = "none"
-        elif today < session.date:
-            state = "not yet"
-        elif today > closes:
-            state = "closed"
-        else:
-            state = "open" if evaluation_form_for(session) else "none"
-        days.append(Day(session=session, cohort=cohort, attendance=mark, evaluation=state, evaluation_closes=closes))
-    return days
+    forms = None  # loaded once, and only if a day's evaluation may be open
+    days_by_registration = {}
+    for pk, days in pairs.items():
+        days_by_registration[pk] = []
+        for session, cohort in days:
+            closes = rules.evaluation_closes(session.date)
+            mark = attendance.get((pk, session.pk))
+            if (pk, session.pk) in done:
+                state = "done"
+            elif mark is not None and mark.status == AttendanceStatus.ABSENT:
+                state = "none"
+            elif today < session.date:
+                state = "not yet"
+            elif today > closes:
+                state = "closed"
+            else:
+                forms = published_evaluation_forms() if forms is None else forms
+                state = "open" if evaluation_form_for(session, forms) else "none"
+            days_by_registration[pk].append(
+                Day(session=session, cohort=cohort, attendance=mark, evaluation=state, evaluation_closes=closes)
+            )
+    return days_by_registration
 
 
 @dataclass
-class CourseOverview:
+class CourseSummary:
+    """What the dashboard shows of one course: readings, days to evaluate, questionnaires, certificate."""
+
     registration: Registration
     days: list[Day]
     readings: list[tuple[DueReading, ReadingProgress]]
     releases: list[Release]
+    certificate: Certificate | None
+
+
+def course_summaries(registrations, rules: FeedbackRules, today: datetime.date) -> list[CourseSummary]:
+    """A summary of each registration, in a fixed number of queries whatever the number of registrations
+    (their cohorts carry their sessions with the course pages, as `Prefetch` loads them)."""
+    registrations = list(registrations)
+    pks = [registration.pk for registration in registrations]
+    due = readings_for_registrations(registrations)
+    progress = reading_progress(
+        {registration.person_id for registration in registrations},
+        {item.reading.pk for items in due.values() for item in items},
+    )
+    days = _days(registrations, rules, today)
+    releases = questionnaire_schedules(registrations, rules)
+    certificates = {c.registration_id: c for c in Certificate.objects.filter(registration_id__in=pks)}
+    return [
+        CourseSummary(
+            registration=registration,
+            days=days[registration.pk],
+            readings=[(item, progress[(registration.person_id, item.reading.pk)]) for item in due[registration.pk]],
+            releases=releases[registration.pk],
+            certificate=certificates.get(registration.pk),
+        )
+        for registration in registrations
+    ]
+
+
+@dataclass
+class CourseOverview(CourseSummary):
+    """The whole course on its own page: the summary, what the trainers fed back, and the certificate."""
+
     materials: list[MaterialState]
     answered_questions: list[OpenQuestion]
-    certificate: Certificate | None
     can_get_certificate: bool
 
 
 def course_overview(registration: Registration, rules: FeedbackRules, today: datetime.date) -> CourseOverview:
-    due = readings_for_registration(registration)
-    progress = reading_progress([registration.person_id], [item.reading.pk for item in due])
+    summary = course_summaries([registration], rules, today)[0]
     session_ids = session_ids_for_registration(registration)
     materials = SessionMaterial.objects.filter(session_id__in=session_ids).select_related("session__course")
-    certificate = Certificate.objects.filter(registration=registration).first()
     return CourseOverview(
-        registration=registration,
-        days=_days(registration, rules, today),
-        readings=[(item, progress[(registration.person_id, item.reading.pk)]) for item in due],
-        releases=questionnaire_schedule(registration, rules),
+        **{field.name: getattr(summary, field.name) for field in fields(CourseSummary)},
         materials=[state for state in material_states(materials) if state.is_shared],
         answered_questions=list(
             OpenQuestion.objects.filter(session_id__in=session_ids, status=OpenQuestion.Status.ANSWERED).select_related(
                 "session__course"
             )
         ),
-        certificate=certificate,
-        can_get_certificate=certificate is None and attended_every_day(registration, rules),
+        can_get_certificate=summary.certificate is None and attended_every_day(registration, rules),
     )

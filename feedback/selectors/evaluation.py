@@ -22,12 +22,19 @@ def answer_field(question_key: str, trainer=None) -> str:
     return f"{question_key}-{trainer.pk}" if trainer is not None else question_key
 
 
-def evaluation_form_for(session) -> EvaluationForm | None:
-    """The form in use for this kind of day, else the one for every day; only once published."""
-    forms = EvaluationForm.objects.filter(
-        is_active=True, current_version__isnull=False, course_kind__in=[session.course.kind, ""]
-    ).select_related("current_version")
-    return min(forms, key=lambda form: form.course_kind == "", default=None)
+def published_evaluation_forms() -> list[EvaluationForm]:
+    """Every active form with a published version (one query), for asking `evaluation_form_for` about many days."""
+    return list(
+        EvaluationForm.objects.filter(is_active=True, current_version__isnull=False).select_related("current_version")
+    )
+
+
+def evaluation_form_for(session, forms: list[EvaluationForm] | None = None) -> EvaluationForm | None:
+    """The form in use for this kind of day, else the one for every day; only once published. From
+    `forms` (`published_evaluation_forms()`) when given, else one query."""
+    forms = published_evaluation_forms() if forms is None else forms
+    candidates = [form for form in forms if form.course_kind in (session.course.kind, "")]
+    return min(candidates, key=lambda form: form.course_kind == "", default=None)
 
 
 @dataclass(frozen=True)

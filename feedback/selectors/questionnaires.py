@@ -7,6 +7,7 @@ Day 2 of a course (not Training for Trainers) are offered them.
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from courses.models import KeyWorkingFunction, Principle
@@ -50,27 +51,65 @@ def opens_on(questionnaire: Questionnaire, day2: datetime.date, rules: FeedbackR
     return None
 
 
+def attended_day2_dates(registrations, rules: FeedbackRules) -> dict[int, datetime.date]:
+    """{registration id: date of Day 2} for those who attended their Day 2, where the timeline starts
+    (one query whatever the number; the registrations' cohorts carry their sessions)."""
+    day2 = {registration.pk: session for registration in registrations if (session := day2_session(registration))}
+    attended = set(
+        Attendance.objects.attended(rules)
+        .filter(registration_id__in=list(day2), session_id__in={session.pk for session in day2.values()})
+        .values_list("registration_id", "session_id")
+    )
+    return {pk: session.date for pk, session in day2.items() if (pk, session.pk) in attended}
+
+
 def attended_day2_date(registration: Registration, rules: FeedbackRules) -> datetime.date | None:
-    """The date of Day 2 if the person attended it; the timeline starts there."""
-    session = day2_session(registration)
-    if session is None:
-        return None
-    attended = Attendance.objects.attended(rules).filter(session=session, registration=registration).exists()
-    return session.date if attended else None
+    return attended_day2_dates([registration], rules).get(registration.pk)
+
+
+def day2_dates_with_release(
+    questionnaires: list[Questionnaire], rules: FeedbackRules, day2_dates, wanted: Callable[[datetime.date], bool]
+) -> list[datetime.date]:
+    """The Day 2 dates from which some questionnaire opens on a `wanted` date: lets a sweep select in SQL
+    only the people something opens for, with release dates still defined by `opens_on` alone."""
+    return [
+        day2
+        for day2 in day2_dates
+        if any((date := opens_on(questionnaire, day2, rules)) and wanted(date) for questionnaire in questionnaires)
+    ]
+
+
+def questionnaire_schedules(
+    registrations, rules: FeedbackRules, questionnaires: list[Questionnaire] | None = None
+) -> dict[int, list[Release]]:
+    """{registration id: every questionnaire offered to the person, with its opening date and their
+    entry}, in three queries whatever the number (two when `questionnaires` are given)."""
+    registrations = list(registrations)
+    day2 = attended_day2_dates(registrations, rules)
+    if questionnaires is None:
+        questionnaires = list(Questionnaire.objects.all()) if day2 else []
+    entries = {
+        (entry.registration_id, entry.questionnaire_id): entry
+        for entry in QuestionnaireEntry.objects.filter(registration_id__in=list(day2))
+    }
+    schedules = {}
+    for registration in registrations:
+        releases = []
+        if registration.pk in day2:
+            for questionnaire in questionnaires:
+                date = opens_on(questionnaire, day2[registration.pk], rules)
+                if date is not None:
+                    entry = entries.get((registration.pk, questionnaire.pk))
+                    releases.append(Release(questionnaire=questionnaire, opens_on=date, entry=entry))
+        schedules[registration.pk] = sorted(
+            releases, key=lambda release: (release.opens_on, release.questionnaire.number)
+        )
+    return schedules
 
 
 def questionnaire_schedule(registration: Registration, rules: FeedbackRules) -> list[Release]:
     """Every questionnaire offered to this person, with its opening date and their entry (three queries)."""
-    day2 = attended_day2_date(registration, rules)
-    if day2 is None:
-        return []
-    entries = {entry.questionnaire_id: entry for entry in QuestionnaireEntry.objects.filter(registration=registration)}
-    releases = []
-    for questionnaire in Questionnaire.objects.all():
-        date = opens_on(questionnaire, day2, rules)
-        if date is not None:
-            releases.append(Release(questionnaire=questionnaire, opens_on=date, entry=entries.get(questionnaire.pk)))
-    return sorted(releases, key=lambda release: (release.opens_on, release.questionnaire.number))
+    return questionnaire_schedules([registration], rules)[registration.pk]
 
 
 def answer_lines(prompts, answers: dict) -> list[tuple]:

@@ -59,17 +59,25 @@ def readings_by_course(course_ids) -> dict[int, list[ReadingPage]]:
     return by_course
 
 
+def readings_for_registrations(registrations) -> dict[int, list[DueReading]]:
+    """{registration id: each reading once, due before the first of the person's days that asks for it}
+    (one query whatever the number; the registrations' cohorts carry their sessions)."""
+    sessions = {registration.pk: sessions_for_registration(registration) for registration in registrations}
+    by_course = readings_by_course(session.course_id for days in sessions.values() for session in days)
+    due_by_registration = {}
+    for pk, days in sessions.items():
+        due, seen = [], set()
+        for session in days:
+            for reading in by_course[session.course_id]:
+                if reading.pk not in seen:
+                    seen.add(reading.pk)
+                    due.append(DueReading(reading=reading, session=session))
+        due_by_registration[pk] = due
+    return due_by_registration
+
+
 def readings_for_registration(registration: Registration) -> list[DueReading]:
-    """Each reading once, due before the first of the person's days that asks for it."""
-    sessions = sessions_for_registration(registration)
-    by_course = readings_by_course(session.course_id for session in sessions)
-    due, seen = [], set()
-    for session in sessions:
-        for reading in by_course[session.course_id]:
-            if reading.pk not in seen:
-                seen.add(reading.pk)
-                due.append(DueReading(reading=reading, session=session))
-    return due
+    return readings_for_registrations([registration])[registration.pk]
 
 
 def reading_progress(person_ids, reading_ids) -> dict[tuple[int, int], ReadingProgress]:

@@ -31,6 +31,7 @@ from feedback.selectors.readings import (
     readings_for_registration,
 )
 from feedback.selectors.register import register_registrations
+from feedback.selectors.sent import already_sent
 
 
 def _clean_answers(reading: ReadingPage, answers: dict[int, str]) -> dict[ReadingQuestion, str]:
@@ -121,8 +122,13 @@ def reading_progress_save(
     return state
 
 
+def _reminder_key(reading: ReadingPage, session: Session, point: int) -> str:
+    return f"reading-{reading.pk}-session-{session.pk}-{point}d"
+
+
 def reading_reminders_send_due(*, today: datetime.date | None = None) -> int:
-    """Remind everyone who has not finished a reading due before one of their coming days."""
+    """Remind everyone who has not finished a reading due before one of their coming days: a fixed
+    number of queries per coming day, whatever the number of people."""
     rules = current_feedback_rules()
     today = today or timezone.localdate()
     if not rules.reading_reminder_days:
@@ -133,23 +139,36 @@ def reading_reminders_send_due(*, today: datetime.date | None = None) -> int:
         .select_related("course", "cohort")
         .order_by("date", "pk")
     )
+    points = {session: point for session in sessions if (point := rules.reminder_due(session.date, today)) is not None}
+    by_course = readings_by_course(session.course_id for session in points)
+    due = {
+        session: (point, by_course[session.course_id])
+        for session, point in points.items()
+        if by_course[session.course_id]
+    }
+    registers = {session: list(register_registrations(session).select_related("person")) for session in due}
+    progress = reading_progress(
+        {registration.person_id for registrations in registers.values() for registration in registrations},
+        {reading.pk for _, readings in due.values() for reading in readings},
+    )
+    sent_before = already_sent(
+        messages.READING_REMINDER,
+        key__in=[
+            _reminder_key(reading, session, point) for session, (point, readings) in due.items() for reading in readings
+        ],
+    )
     sent = 0
-    for session in sessions:
-        point = rules.reminder_due(session.date, today)
-        readings = readings_by_course([session.course_id])[session.course_id]
-        if point is None or not readings:
-            continue
-        registrations = list(register_registrations(session).select_related("person"))
-        progress = reading_progress([r.person_id for r in registrations], [reading.pk for reading in readings])
-        for registration in registrations:
+    for session, (point, readings) in due.items():
+        for registration in registers[session]:
             for reading in readings:
                 state = progress[(registration.person_id, reading.pk)]
-                if state.is_complete:
+                key = _reminder_key(reading, session, point)
+                if state.is_complete or (registration.person_id, key) in sent_before:
                     continue
                 notification = notify(
                     message=messages.READING_REMINDER,
                     recipient=registration.person,
-                    key=f"reading-{reading.pk}-session-{session.pk}-{point}d",
+                    key=key,
                     context={
                         "reading": reading,
                         "session": session,

@@ -13,7 +13,7 @@ from events.models import Cohort, Registration, Session
 from feedback.course_topics import COURSE_TOPICS
 from feedback.models import QuestionnaireEntry
 from feedback.rules import current_feedback_rules
-from feedback.selectors.course import course_overview
+from feedback.selectors.course import course_summaries
 from feedback.selectors.readings import reading_progress
 
 register = template.Library()
@@ -33,7 +33,8 @@ def prompt_list(shows: str):
 
 @register.inclusion_tag("feedback/dashboards/participant.html", takes_context=True)
 def participant_course_work(context):
-    """Each confirmed course with what to do next: readings, evaluations, reflections, certificate."""
+    """Each confirmed course with what to do next: readings, evaluations, reflections, certificate, in a
+    fixed number of queries however many courses the person has."""
     person = context["request"].user
     rules, today = current_feedback_rules(), timezone.localdate()
     registrations = (
@@ -46,7 +47,7 @@ def participant_course_work(context):
         )
         .order_by("-registered_at")
     )
-    return {"overviews": [course_overview(r, rules, today) for r in registrations], "today": today}
+    return {"summaries": course_summaries(registrations, rules, today), "today": today}
 
 
 @register.inclusion_tag("feedback/dashboards/trainer.html", takes_context=True)

@@ -1,0 +1,119 @@
+"""Query counts that must not grow with the data (docs/performance.md items 7 and 12).
+
+The daily sweeps run over every registration in England and the dashboard over all of a person's
+courses: each is counted at two sizes and must run the same number of queries at both.
+"""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from freezegun import freeze_time
+
+from core.models import Notification
+from core.roles import Role
+from events.models import Day1Completion
+from events.tests.factories import RegistrationFactory
+from feedback import messages
+from feedback.services.certificates import certificate_issue
+from feedback.services.invitations import after_course_invitations_send_due
+from feedback.services.readings import reading_reminders_send_due
+from feedback.tests.factories import attend, day, in_days
+
+
+def queries_of(function) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        function()
+    return len(queries)
+
+
+def test_the_invitations_sweep_runs_as_many_queries_for_two_people_as_for_eight(
+    make_cohort, make_user, questionnaires, form
+):
+    """Day 2 nine days ago: its evaluation is still open and Reflective Practice 1 opened two days ago."""
+    cohorts = [make_cohort(days=(-20, -9)) for _ in range(2)]
+
+    def enrol_attended(count: int):
+        for cohort in cohorts:
+            for _ in range(count):
+                registration = RegistrationFactory(cohort=cohort, person=make_user(Role.PARTICIPANT))
+                attend(registration, day(cohort, "day2"))
+
+    enrol_attended(1)
+    assert after_course_invitations_send_due() == 2 * 2  # each: Day 2's evaluation and RP1
+    small = queries_of(after_course_invitations_send_due)
+
+    enrol_attended(3)
+    assert after_course_invitations_send_due() == 6 * 2
+    large = queries_of(after_course_invitations_send_due)
+
+    assert small == large
+    assert Notification.objects.filter(message=messages.QUESTIONNAIRE_OPEN).count() == 8
+
+
+def test_a_follow_up_opening_at_a_month_end_is_found_by_the_sweep(make_cohort, registration, questionnaires):
+    """Day 2 on 31 January: the follow-up opens three months later on 30 April (the month's last day)."""
+    with freeze_time("2026-02-05"):
+        cohort = make_cohort(days=(-15, -5))
+    registration.cohort = cohort
+    registration.save()
+    attend(registration, day(cohort, "day2"))
+    assert day(cohort, "day2").date == datetime.date(2026, 1, 31)
+
+    with freeze_time("2026-04-29"):
+        after_course_invitations_send_due()
+        assert not Notification.objects.filter(message=messages.QUESTIONNAIRE_OPEN).exists()
+    with freeze_time("2026-04-30"):
+        after_course_invitations_send_due()
+
+    notice = Notification.objects.get(message=messages.QUESTIONNAIRE_OPEN)
+    assert notice.recipient == registration.person and "follow-up" in notice.subject.lower()
+
+
+def test_the_reading_reminders_sweep_runs_as_many_queries_for_two_people_as_for_eight(make_cohort, make_user):
+    cohorts = [make_cohort(days=(5, 20)) for _ in range(2)]
+
+    def enrol(count: int):
+        for cohort in cohorts:
+            for _ in range(count):
+                RegistrationFactory(cohort=cohort, person=make_user(Role.PARTICIPANT))
+
+    enrol(1)
+    assert reading_reminders_send_due() == 2  # the pre-reading, 7 days or fewer before Day 1
+    small = queries_of(reading_reminders_send_due)
+
+    enrol(3)
+    assert reading_reminders_send_due() == 6
+    large = queries_of(reading_reminders_send_due)
+
+    assert small == large
+
+
+def test_the_dashboard_runs_as_many_queries_for_five_courses_as_for_one(
+    client, make_cohort, make_user, questionnaires, form
+):
+    def person_on(count: int):
+        person = make_user(Role.PARTICIPANT)
+        Day1Completion.objects.create(person=person, kind="attended", completed_on=in_days(-20))
+        for _ in range(count):
+            cohort = make_cohort(days=(-20, -9))
+            registration = RegistrationFactory(cohort=cohort, person=person)
+            for session in cohort.sessions.all():
+                attend(registration, session)
+            certificate_issue(registration=registration, actor=person)
+        return person
+
+    def dashboard(person):
+        client.force_login(person)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("dashboard_role", args=["participant"]))
+        assert response.status_code == 200
+        return len(queries), response.content.decode()
+
+    one, page = dashboard(person_on(1))
+    five, page_of_five = dashboard(person_on(5))
+
+    assert one == five
+    for text in ("Evaluate Course kwip", "Reflective Practice 1</a> is ready", "My certificate of attendance"):
+        assert page.count(text) == 1 and page_of_five.count(text) == 5
