@@ -15,7 +15,8 @@ Provider = Callable[[list, "MeasureContext"], dict[int, dict[str, Pair]]]
 class MeasureContext:
     today: object
     rules: object
-    #: The confirmed registrations of the cohorts, read once for every provider (providers.places).
+    #: The confirmed places of the cohorts grouped by their days, read once for every provider
+    #: (providers.places.DayGroup).
     places: list = field(default_factory=list)
 
 

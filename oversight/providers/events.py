@@ -4,14 +4,15 @@ from collections import defaultdict
 
 from django.db.models import Min
 from django.db.models.functions import TruncDate
-from django.utils.timezone import localdate
 
 from core.models import Notification
 from events import messages
-from events.models import Cohort, Registration
+from events.models import Cohort, Preparation, Registration
+from events.models.choices import FAMILY_SIDE
 from events.selectors.deadlines import messages_due
 from events.selectors.mix import regional_mix_summary
 from oversight.measures import MeasureContext, MeasureDefinition
+from oversight.providers.places import DayGroup, Place
 
 DEFINITIONS = [
     MeasureDefinition("delivered", "Cohorts delivered", share=False),
@@ -32,12 +33,22 @@ DEFINITIONS = [
     ),
 ]
 MIX_STATUSES = (Cohort.Status.CONFIRMED, Cohort.Status.DELIVERED)
+#: What `Preparation.missing_steps` reads.
+PREPARATION_FIELDS = (
+    "support_contact",
+    "conversation_done",
+    "venue_checked",
+    "planned_session_id",
+    "planned_activity",
+    "registration__applying_as",
+    "registration__cohort_id",
+)
 
 
 def PROVIDER(cohorts: list[Cohort], context: MeasureContext) -> dict[int, dict]:
     values: dict[int, dict] = {cohort.pk: _status_values(cohort, context) for cohort in cohorts}
     _add_mix(values, [cohort.pk for cohort in cohorts], context)
-    _add_preparation(values, context.places)
+    _add_preparation(values, [cohort.pk for cohort in cohorts], context.places)
     _add_messages(values, context.places, context)
     return values
 
@@ -58,38 +69,53 @@ def _add_mix(values: dict, ids: list[int], context: MeasureContext) -> None:
             values[cohort.pk]["mix_met"] = (int(report.meets_rule), 1)
 
 
-def _add_preparation(values: dict, registrations: list[Registration]) -> None:
+def _add_preparation(values: dict, ids: list[int], groups: list[DayGroup]) -> None:
+    """Of the family side's places (`Registration.needs_preparation`), those whose preparation has no
+    missing step (`Preparation.missing_steps`)."""
     counts = defaultdict(lambda: [0, 0])
-    for registration in registrations:
-        if registration.needs_preparation:
-            preparation = getattr(registration, "preparation", None)
-            counts[registration.cohort_id][0] += int(preparation is not None and not preparation.missing_steps())
-            counts[registration.cohort_id][1] += 1
+    for group in groups:
+        for place in group.places:
+            counts[place.cohort_id][1] += place.applying_as in FAMILY_SIDE
+    preparations = Preparation.objects.filter(
+        registration__cohort_id__in=ids,
+        registration__status=Registration.Status.CONFIRMED,
+        registration__applying_as__in=FAMILY_SIDE,
+    ).select_related("registration")
+    for preparation in preparations.only(*PREPARATION_FIELDS):
+        counts[preparation.registration.cohort_id][0] += not preparation.missing_steps()
     for cohort_id, (done, out_of) in counts.items():
-        values[cohort_id]["family_prepared"] = (done, out_of)
+        if out_of:
+            values[cohort_id]["family_prepared"] = (done, out_of)
 
 
-def _add_messages(values: dict, registrations: list[Registration], context: MeasureContext) -> None:
-    """Which packs and agendas were due is `messages_due`'s rule (events), worked out from the days
-    already loaded; the database gives only the day each was sent, as a date in the site's time zone."""
-    due = [
-        item
-        for registration in registrations
-        for item in messages_due(registration, rules=context.rules)
-        if item.due_on < context.today
-    ]
-    sent_on = _sent_on({registration.cohort_id for registration in registrations}) if due else {}
+def _add_messages(values: dict, groups: list[DayGroup], context: MeasureContext) -> None:
+    """Which packs and agendas were due, and when, is `messages_due`'s rule (events), worked out once
+    a group of places coming to the same days; each person's message is named by its key
+    (`events.messages`). The database gives only the day each was sent."""
     counts = defaultdict(lambda: {"packs_on_time": [0, 0], "agendas_on_time": [0, 0]})
-    for item in due:
-        measure = "packs_on_time" if item.message == messages.PRE_COURSE_PACK else "agendas_on_time"
-        # Someone who registered after the deadline is on time if theirs went the day they registered.
-        deadline = max(item.due_on, localdate(item.registration.registered_at))
-        sent = sent_on.get(item.key)
-        counts[item.registration.cohort_id][measure][0] += int(sent is not None and sent <= deadline)
-        counts[item.registration.cohort_id][measure][1] += 1
+    due_by_group = [
+        (group, due)
+        for group in groups
+        if (due := [item for item in messages_due(group.example, rules=context.rules) if item.due_on < context.today])
+    ]
+    sent_on = _sent_on({group.example.cohort_id for group, _ in due_by_group}) if due_by_group else {}
+    for group, due in due_by_group:
+        for place in group.places:
+            for item in due:
+                pack = item.message == messages.PRE_COURSE_PACK
+                sent = sent_on.get(_key(place, item, pack))
+                # Someone who registered after the deadline is on time if theirs went the day they registered.
+                on_time = sent is not None and sent <= max(item.due_on, place.registered_on)
+                pair = counts[place.cohort_id]["packs_on_time" if pack else "agendas_on_time"]
+                pair[0] += int(on_time)
+                pair[1] += 1
     for cohort_id, pairs in counts.items():
         for measure, (done, out_of) in pairs.items():
             values[cohort_id][measure] = (done, out_of)
+
+
+def _key(place: Place, item, pack: bool) -> str:
+    return messages.registration_key(place) if pack else messages.session_key(place, item.session)
 
 
 def _sent_on(cohort_ids: set[int]) -> dict[str, object]:

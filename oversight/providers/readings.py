@@ -33,16 +33,16 @@ DEFINITIONS = [
 def PROVIDER(cohorts: list[Cohort], context: MeasureContext) -> dict[int, dict]:
     """Each confirmed person on each of their days already held counts once, with their own cohort
     (a Day 1 guest too), when some reading was due before that day."""
-    days = {place.pk: sessions_for_registration(place) for place in context.places}
-    by_course = readings_by_course(session.course_id for sessions in days.values() for session in sessions)
+    groups = [(group.places, sessions_for_registration(group.example)) for group in context.places]
+    by_course = readings_by_course(session.course_id for _, sessions in groups for session in sessions)
     due = []
-    for place in context.places:
+    for group, sessions in groups:
         seen: set[int] = set()
-        for session in days[place.pk]:
+        for session in sessions:
             readings = {reading.pk for reading in by_course[session.course_id]} - seen
             seen |= readings
             if readings and session.date < context.today:
-                due.append((place, session.date, readings))
+                due.extend((place, session.date, readings) for place in group)
     if not due:
         return {}
     finished, nothing_to_do = _finished_on({cohort.pk for cohort in cohorts}, set().union(*(r for _, _, r in due)))

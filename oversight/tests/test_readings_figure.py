@@ -142,3 +142,27 @@ def test_the_figure_is_on_the_page_its_region_chart_and_the_export(client, make_
     assert "London: 25% (1 of 4)" in page  # the region chart's text alternative
     assert "England (selected regions),Readings completed before each day,1,4,25" in export
     assert "London,Readings completed before each day,1,4,25" in export
+
+
+def test_a_day1_guest_counts_with_their_own_cohort_against_the_day1_they_came_to(
+    make_cohort, make_user, readings, region, other_region
+):
+    """Their Day 1 was another region's cohort's (not on the facilitator's dashboard): it still counts."""
+    own = make_cohort(status=Cohort.Status.DELIVERED, days=(-20, -6), region=region)
+    elsewhere = make_cohort(status=Cohort.Status.DELIVERED, days=(-25, -12), region=other_region)
+    record = Record()
+    early, late = (place(own, day1_cohort=elsewhere) for _ in range(2))
+    record.finish(early.person, readings["pre"], on=-26)
+    record.finish(late.person, readings["pre"], on=-22)  # after the Day 1 they came to (-25)
+    for guest in (early, late):
+        record.finish(guest.person, readings["interim"], on=-7)
+    facilitator = make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region])
+    day1 = min(session.date for session in elsewhere.sessions.all())
+    expected = sum(
+        record.finished_by(guest.person, reading, day)
+        for guest in (early, late)
+        for reading, day in ((readings["pre"], day1), (readings["interim"], in_days(-6)))
+    )
+
+    assert figure(facilitator) == (expected, 4)
+    assert expected == 3
