@@ -1,7 +1,19 @@
-"""The regional summary of mix achieved across cohorts (issue #4 point 4), as an admin page."""
+"""The regional summary of mix achieved across cohorts (issue #4 point 4), as an admin page.
 
+Only the cohorts starting in a period are summarised, by default the last and the coming
+`EVENTS_MIX_SUMMARY_MONTHS` months, and the cohort rows come a page at a time (issue #8): every
+cohort ever, evaluated and listed, grew with the programme.
+"""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django import forms
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.urls import path
+from django.utils import timezone
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
@@ -9,6 +21,22 @@ from wagtail.admin.viewsets.base import ViewSet
 from events.models import Cohort
 from events.rules import current_rules
 from events.selectors.mix import regional_mix_summary
+
+
+def default_period(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    months = relativedelta(months=settings.EVENTS_MIX_SUMMARY_MONTHS)
+    return today - months, today + months
+
+
+class PeriodForm(forms.Form):
+    starts_from = forms.DateField(label="Cohorts starting from", widget=forms.DateInput(attrs={"type": "date"}))
+    starts_until = forms.DateField(label="until", widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_from") and data.get("starts_until") and data["starts_from"] > data["starts_until"]:
+            raise forms.ValidationError("The start of the period must come before its end.")
+        return data
 
 
 class MixSummaryView(WagtailAdminTemplateMixin, TemplateView):
@@ -21,11 +49,38 @@ class MixSummaryView(WagtailAdminTemplateMixin, TemplateView):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
+    def period(self) -> tuple[PeriodForm, datetime.date, datetime.date]:
+        """The period asked for, or the default one when none was asked for or it was not valid."""
+        start, end = default_period(timezone.localdate())
+        asked = {"starts_from", "starts_until"} & set(self.request.GET)
+        form = PeriodForm(self.request.GET if asked else None, initial={"starts_from": start, "starts_until": end})
+        if form.is_valid():
+            start, end = form.cleaned_data["starts_from"], form.cleaned_data["starts_until"]
+        return form, start, end
+
     def get_context_data(self, **kwargs):
-        cohorts = Cohort.objects.in_regions_of(self.request.user).exclude(
-            status__in=[Cohort.Status.DRAFT, Cohort.Status.CANCELLED]
+        form, start, end = self.period()
+        cohorts = (
+            Cohort.objects.in_regions_of(self.request.user)
+            .exclude(status__in=[Cohort.Status.DRAFT, Cohort.Status.CANCELLED])
+            .with_first_date()
+            .filter(first_date__range=(start, end))
         )
-        return {**super().get_context_data(**kwargs), "regions": regional_mix_summary(cohorts, current_rules())}
+        regions = regional_mix_summary(cohorts, current_rules())
+        paginator = Paginator(
+            [(region, cohort, report) for region in regions for cohort, report in region.rows],
+            settings.EVENTS_MIX_SUMMARY_PAGE_SIZE,
+        )
+        rows = paginator.get_page(self.request.GET.get("p"))
+        return {
+            **super().get_context_data(**kwargs),
+            "form": form,
+            "start": start,
+            "end": end,
+            "regions": regions,
+            "rows": rows,
+            "elided_page_range": paginator.get_elided_page_range(rows.number),
+        }
 
 
 class MixSummaryViewSet(ViewSet):

@@ -30,6 +30,12 @@ class VenueChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     )
 
 
+class VenueIndexView(RegionScopedListingMixin, FormulaSafeExportMixin, snippet_views.IndexView):
+    def get_base_queryset(self):
+        """Each row shows its region: loaded with the venue, not one query per row."""
+        return super().get_base_queryset().select_related("region")
+
+
 def _scoped(name: str, view_class):
     return type(f"Venue{name}", (RegionScopedMixin, view_class), {})
 
@@ -38,9 +44,7 @@ class VenueViewSet(SnippetViewSet):
     model = Venue
     icon = "home"
     menu_label = "Venues"
-    index_view_class = type(
-        "VenueIndexView", (RegionScopedListingMixin, FormulaSafeExportMixin, snippet_views.IndexView), {}
-    )
+    index_view_class = VenueIndexView
     edit_view_class = _scoped("EditView", snippet_views.EditView)
     delete_view_class = _scoped("DeleteView", snippet_views.DeleteView)
     history_view_class = _scoped("HistoryView", snippet_views.HistoryView)

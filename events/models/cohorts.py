@@ -30,6 +30,11 @@ def subquery_count(queryset: models.QuerySet) -> Coalesce:
     )
 
 
+def first_session_date() -> Subquery:
+    """The date of a cohort's first session, as a subquery on the outer cohort."""
+    return Subquery(Session.objects.filter(cohort=OuterRef("pk")).order_by("date").values("date")[:1])
+
+
 class CohortQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CohortQuerySet":
         """Who may see a cohort and its people: programme admins everywhere, Regional Facilitators in
@@ -63,14 +68,25 @@ class CohortQuerySet(models.QuerySet):
         )
 
     def with_first_date(self) -> "CohortQuerySet":
-        return self.annotate(first_date=models.Min("sessions__date"))
+        """`first_date`: the date of the cohort's first day, or None before it has sessions.
+
+        A correlated subquery, not `Min()`: an aggregate would GROUP BY every listed column, so the
+        admin paginator's `count()` would have to run the whole annotated listing (issue #8)."""
+        return self.annotate(first_date=first_session_date())
 
     def open_for_registration(self, today: datetime.date) -> "CohortQuerySet":
         """Recruiting or confirmed, and not started yet: the cohorts people may still join."""
         return (
-            self.filter(status__in=Cohort.OPEN_STATUSES)
-            .alias(opens_until=models.Min("sessions__date"))
-            .filter(opens_until__gt=today)
+            self.filter(status__in=Cohort.OPEN_STATUSES).alias(opens_on=first_session_date()).filter(opens_on__gt=today)
+        )
+
+    def at_risk_candidates(self, *, rules, today: datetime.date) -> "CohortQuerySet":
+        """Recruiting cohorts whose first day is inside the at-risk cut-off: the only ones that can be
+        at risk, so a dashboard need not load every cohort to find them. `Cohort.is_at_risk` decides."""
+        return (
+            self.filter(status=Cohort.Status.RECRUITING)
+            .alias(starts_on=first_session_date())
+            .filter(starts_on__lte=today + datetime.timedelta(days=rules.at_risk_days))
         )
 
 

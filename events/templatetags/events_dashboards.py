@@ -1,6 +1,7 @@
 """Panels for each role's dashboard (core's templates include them, so core never imports events)."""
 
 from django import template
+from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
@@ -25,19 +26,20 @@ def trainer_deliveries(context):
 
 @register.inclusion_tag("events/dashboards/facilitator.html", takes_context=True)
 def facilitator_cohorts(context):
-    """The region's cohorts still to run, with those at risk of too few people (000:L489–491) first."""
+    """The region's cohorts at risk of too few people (000:L489–491) first, then the next
+    `EVENTS_DASHBOARD_COMING_COHORTS` still to run; the admin listing has the rest (issue #8)."""
     rules, today = current_rules(), timezone.localdate()
-    cohorts = list(
-        Cohort.objects.in_regions_of(context["request"].user)
-        .filter(
-            Exists(Session.objects.filter(cohort=OuterRef("pk"), date__gte=today)),
-            status__in=[Cohort.Status.DRAFT, *Cohort.OPEN_STATUSES],
-        )
-        .with_counts()
-        .with_first_date()
-        .select_related("region")
-        .prefetch_related("sessions")
-        .order_by("first_date")
+    still_to_run = Cohort.objects.in_regions_of(context["request"].user).filter(
+        Exists(Session.objects.filter(cohort=OuterRef("pk"), date__gte=today)),
+        status__in=[Cohort.Status.DRAFT, *Cohort.OPEN_STATUSES],
     )
-    rows = [(cohort, cohort.is_at_risk(rules=rules, today=today)) for cohort in cohorts]
-    return {"cohorts": sorted(rows, key=lambda row: not row[1])}
+    listed = still_to_run.with_counts().with_first_date().select_related("region").prefetch_related("sessions")
+    at_risk = [
+        cohort
+        for cohort in listed.at_risk_candidates(rules=rules, today=today).order_by("first_date", "pk")
+        if cohort.is_at_risk(rules=rules, today=today)
+    ]
+    coming = listed.exclude(pk__in=[cohort.pk for cohort in at_risk]).order_by("first_date", "pk")
+    rows = [(cohort, True) for cohort in at_risk]
+    rows += [(cohort, False) for cohort in coming[: settings.EVENTS_DASHBOARD_COMING_COHORTS]]
+    return {"cohorts": rows, "more": still_to_run.count() - len(rows), "today": today}

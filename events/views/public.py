@@ -3,12 +3,16 @@
 Publicity says plainly that parent carers are welcome (000:L4023–4030).
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from core.models import Region
@@ -23,18 +27,51 @@ from events.services.registrations import registration_create
 
 
 def cohort_list(request):
+    """Open cohorts a page at a time (`EVENTS_COHORT_LIST_PAGE_SIZE`), optionally in one region.
+
+    An unknown region or page number gets a page saying so (404), never an error."""
+    regions = list(Region.objects.all())
     region_code = request.GET.get("region", "")
-    today = timezone.localdate()
-    return render(
-        request,
-        "events/cohort_list.html",
-        {
-            "cohorts": open_cohorts(today=today, region_code=region_code),
-            "regions": Region.objects.all(),
-            "region_code": region_code,
-            "rules": current_rules(),
-        },
-    )
+    context = {"regions": regions, "region_code": region_code}
+    if region_code and region_code not in {region.code for region in regions}:
+        context["problem"] = "We do not know that region. Choose one from the list."
+        return render(request, "events/cohort_list.html", context, status=404)
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError:
+        number = 0
+    listing = _cohort_listing(region_code, number, timezone.localdate()) if number > 0 else None
+    if listing is None:
+        context["problem"] = "There is no such page of courses."
+        return render(request, "events/cohort_list.html", context, status=404)
+    return render(request, "events/cohort_list.html", {**context, "listing": listing})
+
+
+def _cohort_listing(region_code: str, number: int, today) -> str | None:
+    """One page of the listing as HTML, or None if there is no such page.
+
+    Everyone sees the same page (nothing about the visitor is in it), so it is rendered once and
+    kept for `EVENTS_COHORT_LIST_CACHE_SECONDS` per day, region and page (issue #8): places left
+    may lag by that much. The header, which names a signed-in visitor, is never cached. The cache
+    keeps the rendered `SafeString` as it is, so the page does not escape it again."""
+    key = f"events:cohort-list:{today.isoformat()}:{region_code}:{number}"
+    listing = cache.get(key)
+    if listing is None:
+        paginator = Paginator(open_cohorts(today=today, region_code=region_code), settings.EVENTS_COHORT_LIST_PAGE_SIZE)
+        try:
+            page = paginator.page(number)
+        except InvalidPage:
+            return None
+        listing = render_to_string(
+            "events/includes/cohort_listing.html",
+            {
+                "page": page,
+                "page_range": paginator.get_elided_page_range(number, on_each_side=2, on_ends=1),
+                "region_code": region_code,
+            },
+        )
+        cache.set(key, listing, settings.EVENTS_COHORT_LIST_CACHE_SECONDS)
+    return listing
 
 
 def _open_cohort(pk: int) -> Cohort:

@@ -5,12 +5,15 @@ Only programme admins, the region's facilitators and the cohort's trainers may o
 anyone else it does not exist (404).
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST
 
 from core.roles import Role
@@ -79,14 +82,24 @@ def calendar_feed_new(request):
 
 
 def trainer_feed(request, token):
-    """The subscription itself: no sign-in (calendar apps cannot), the unguessable token is the key."""
-    feed = get_object_or_404(CalendarFeed.objects.select_related("person"), token=token)
+    """The subscription itself: no sign-in (calendar apps cannot), the unguessable token is the key.
+
+    Calendar apps fetch it every few minutes, so the body is kept for
+    `EVENTS_TRAINER_FEED_CACHE_SECONDS` per feed address (issue #8): a change to the trainer's
+    sessions shows up at most that much later. The token is looked up every time, so a replaced
+    address stops working at once."""
+    feed = get_object_or_404(CalendarFeed, token=token)
+    seconds = settings.EVENTS_TRAINER_FEED_CACHE_SECONDS
+    calendar = cache.get_or_set(f"events:trainer-feed:{feed.token}", lambda: _trainer_calendar(feed), seconds)
+    response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
+    patch_cache_control(response, private=True, max_age=seconds)
+    return response
+
+
+def _trainer_calendar(feed: CalendarFeed) -> str:
     sessions = (
-        Session.objects.filter(cohort__delivery_assignments__trainer=feed.person)
+        Session.objects.filter(cohort__delivery_assignments__trainer_id=feed.person_id)
         .exclude(cohort__status=Cohort.Status.CANCELLED)
         .select_related("course", "cohort__venue")
     )
-    calendar = build_calendar(
-        "Early Support training: my deliveries", [(session, session.cohort) for session in sessions]
-    )
-    return HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
+    return build_calendar("Early Support training: my deliveries", [(session, session.cohort) for session in sessions])
