@@ -1,12 +1,18 @@
-"""Programme admins process erasure requests in the Wagtail admin (DOMAIN.md §9, issue #7)."""
+"""Programme admins' screens in the Wagtail admin: erasure requests (DOMAIN.md §9, issue #7) and the
+messages' templates (issue #7 point 2)."""
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from core.models import User
+from core.models import MessageTemplate, User
+from core.notifications import message_types
+from core.notifications.editing import edit_history, message_template_reset, message_template_save
+from core.notifications.registry import get_message_type
+from core.notifications.rendering import check_sources, current_sources, variables
 from core.privacy.services import person_erase, personal_data_export
 
 
@@ -44,3 +50,68 @@ def erasure(request):
                 messages.success(request, "The person's data has been erased. Totals and other people's records stay.")
                 return redirect("core_erasure")
     return TemplateResponse(request, "core/admin/erasure.html", {"form": form, "preview": preview})
+
+
+class MessageTemplateForm(forms.Form):
+    subject = forms.CharField(label="Subject", max_length=250)
+    body_text = forms.CharField(label="Plain text", widget=forms.Textarea(attrs={"rows": 16}), strip=False)
+    body_html = forms.CharField(
+        label="HTML",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        required=False,
+        strip=False,
+        help_text="Leave empty to send the plain text as HTML: paragraphs kept, web addresses as links.",
+    )
+
+
+def _can_edit_messages(request) -> None:
+    if not request.user.has_perm("core.change_messagetemplate"):
+        raise PermissionDenied
+
+
+def message_templates(request):
+    """Every registered message, and whether programme admins have edited it (issue #7 point 2)."""
+    _can_edit_messages(request)
+    edited = dict(MessageTemplate.objects.values_list("message", "updated_at"))
+    rows = [(message_type, edited.get(message_type.name)) for message_type in message_types()]
+    return TemplateResponse(request, "core/admin/message_templates.html", {"rows": rows})
+
+
+def message_template_edit(request, name: str):
+    _can_edit_messages(request)
+    try:
+        message_type = get_message_type(name)
+    except ValueError:
+        raise Http404 from None
+    sources, edited = current_sources(message_type)
+    form = MessageTemplateForm(request.POST if request.method == "POST" else None, initial=sources)
+    preview = None
+    if request.method == "POST" and "reset" in request.POST:
+        message_template_reset(message_type=message_type, actor=request.user)
+        messages.success(request, f"“{message_type.label}” uses its default templates again.")
+        return redirect("core_message_template_edit", name=name)
+    if form.is_valid():
+        try:
+            if "preview" in request.POST:
+                preview = check_sources(message_type, form.cleaned_data)
+            else:
+                message_template_save(message_type=message_type, sources=form.cleaned_data, actor=request.user)
+                messages.success(request, f"“{message_type.label}” saved: new messages of this kind use it.")
+                return redirect("core_message_template_edit", name=name)
+        except ValidationError as error:
+            for field, field_errors in error.message_dict.items():
+                form.add_error(field, field_errors)
+    elif request.method == "GET":
+        try:
+            preview = check_sources(message_type, sources)
+        except ValidationError:
+            preview = None
+    context = {
+        "message_type": message_type,
+        "form": form,
+        "edited": edited,
+        "preview": preview,
+        "variables": variables(message_type),
+        "history": edit_history(message_type),
+    }
+    return TemplateResponse(request, "core/admin/message_template_edit.html", context)

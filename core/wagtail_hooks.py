@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from core.admin_views import erasure
+from core.admin_views import erasure, message_template_edit, message_templates
 from core.viewsets import ConsentWordingViewSet, FacilitatorViewSet, RegionViewSet
 
 
@@ -15,6 +15,8 @@ def register_core_actions(actions):
     actions.register_action("core.consent.give", "Give consent", "Consent given")
     actions.register_action("core.consent.refuse", "Refuse consent", "Consent refused")
     actions.register_action("core.consent.withdraw", "Withdraw consent", "Consent withdrawn")
+    actions.register_action("core.message_template.edit", "Edit message templates", "Message templates edited")
+    actions.register_action("core.message_template.reset", "Reset message templates", "Message templates reset")
 
 
 @hooks.register("register_admin_viewset")
@@ -24,7 +26,11 @@ def register_core_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_core_admin_urls():
-    return [path("erasure/", erasure, name="core_erasure")]
+    return [
+        path("erasure/", erasure, name="core_erasure"),
+        path("messages/", message_templates, name="core_message_templates"),
+        path("messages/<str:name>/", message_template_edit, name="core_message_template_edit"),
+    ]
 
 
 class ProgrammeAdminMenuItem(MenuItem):
@@ -35,3 +41,13 @@ class ProgrammeAdminMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_erasure_menu_item():
     return ProgrammeAdminMenuItem("Erase a person's data", reverse("core_erasure"), icon_name="bin", order=900)
+
+
+class MessageTemplatesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("core.change_messagetemplate")
+
+
+@hooks.register("register_settings_menu_item")
+def register_message_templates_menu_item():
+    return MessageTemplatesMenuItem("Messages", reverse("core_message_templates"), icon_name="mail", order=800)

@@ -29,6 +29,7 @@ CORE_PERMISSIONS: dict[Role, list[str]] = {
         "core.view_localauthority",
         "core.add_consentwording",
         "core.view_consentwording",
+        "core.change_messagetemplate",
     ],
     Role.REGIONAL_FACILITATOR: [
         "wagtailadmin.access_admin",

@@ -1,5 +1,6 @@
 from .consent import ConsentDecision, ConsentPurpose, ConsentWording
 from .geography import LocalAuthority, Region
+from .message_templates import MessageTemplate
 from .notifications import Notification
 from .pages import HomePage, StandardPage
 from .users import User
@@ -10,6 +11,7 @@ __all__ = [
     "ConsentWording",
     "HomePage",
     "LocalAuthority",
+    "MessageTemplate",
     "Notification",
     "Region",
     "StandardPage",

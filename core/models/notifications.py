@@ -25,6 +25,9 @@ class Notification(models.Model):
     body_text = models.TextField()
     body_html = models.TextField(blank=True)
     attachments = models.JSONField(default=list, blank=True, help_text="[[filename, text content, mimetype], ...]")
+    context = models.JSONField(
+        default=dict, blank=True, help_text="What the templates were given, as references (core.notifications.context)."
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)
@@ -38,7 +41,10 @@ class Notification(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["message", "recipient", "key"], name="core_notification_once"),
         ]
-        indexes = [models.Index(fields=["recipient", "-created_at"])]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"]),
+            models.Index(fields=["message", "-created_at"], name="core_notification_latest"),  # example context
+        ]
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.recipient}"

@@ -1,21 +1,11 @@
 """`notify`: render, record and queue one message for one person."""
 
 from django.db import IntegrityError, transaction
-from django.template.exceptions import TemplateDoesNotExist
-from django.template.loader import render_to_string
 
 from core.models import Notification, User
+from core.notifications.context import freeze
 from core.notifications.registry import get_message_type
-
-
-def _render(folder: str, context: dict) -> tuple[str, str, str]:
-    subject = " ".join(render_to_string(f"{folder}/subject.txt", context).split())
-    body_text = render_to_string(f"{folder}/body.txt", context)
-    try:
-        body_html = render_to_string(f"{folder}/body.html", context)
-    except TemplateDoesNotExist:
-        body_html = ""
-    return subject, body_text, body_html
+from core.notifications.rendering import render_message
 
 
 def notify(
@@ -36,7 +26,7 @@ def notify(
     message_type = get_message_type(message)
     if Notification.objects.filter(message=message, recipient=recipient, key=key).exists():
         return None
-    subject, body_text, body_html = _render(message_type.template_folder, {**context, "recipient": recipient})
+    rendered = render_message(message_type, {**context, "recipient": recipient})
     skipped = message_type.optional and not recipient.wants_optional_reminders
     try:
         with transaction.atomic():
@@ -44,9 +34,10 @@ def notify(
                 recipient=recipient,
                 message=message,
                 key=key,
-                subject=subject,
-                body_text=body_text,
-                body_html=body_html,
+                subject=rendered.subject,
+                body_text=rendered.body_text,
+                body_html=rendered.body_html,
+                context=freeze(context),
                 attachments=[list(attachment) for attachment in attachments or []],
                 status=Notification.Status.SKIPPED if skipped else Notification.Status.QUEUED,
             )
