@@ -162,19 +162,6 @@ EVENTS_MIX_SUMMARY_PAGE_SIZE = 50
 # The facilitator dashboard lists the cohorts at risk and this many of the next ones to run.
 EVENTS_DASHBOARD_COMING_COHORTS = 20
 
-# Pages and feeds kept in the cache, and how long lists are (issue #8, docs/performance.md).
-# The public course listing: courses per page, and seconds a rendered page is reused (places left
-# may lag by this much).
-EVENTS_COHORT_LIST_PAGE_SIZE = 24
-EVENTS_COHORT_LIST_CACHE_SECONDS = 60
-# A trainer's calendar feed, fetched by calendar apps every few minutes: seconds its body is reused.
-EVENTS_TRAINER_FEED_CACHE_SECONDS = 600
-# Mix across cohorts: the default period reaches this many months back and ahead; cohorts per page.
-EVENTS_MIX_SUMMARY_MONTHS = 3
-EVENTS_MIX_SUMMARY_PAGE_SIZE = 50
-# The facilitator dashboard lists the cohorts at risk and this many of the next ones to run.
-EVENTS_DASHBOARD_COMING_COHORTS = 20
-
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Early Support training <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
