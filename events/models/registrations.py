@@ -146,7 +146,12 @@ class Registration(models.Model):
             ),
             models.CheckConstraint(condition=~Q(day1_cohort=models.F("cohort")), name="events_day1_elsewhere"),
         ]
-        indexes = [models.Index(fields=["cohort", "status", "registered_at"])]
+        indexes = [
+            models.Index(fields=["cohort", "status", "registered_at"]),
+            # The admin listing's default order: read the first page from the index, not by sorting
+            # every registration in the country (issue #8).
+            models.Index(fields=["registered_at", "id"], name="events_registration_listed"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} on {self.cohort}"
