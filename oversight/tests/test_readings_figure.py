@@ -2,61 +2,17 @@
 confirmed person on each day already held, done when every reading due before that day was finished
 (every item ticked, every question answered) on or before the day's date."""
 
-import datetime
-
-import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from core.models import Region
 from core.roles import Role
-from core.tests.factories import UserFactory
-from courses.models import CourseReading
-from courses.tests.factories import ReadingItemFactory, ReadingPageFactory, ReadingQuestionFactory
 from events.models import Cohort, Registration
-from events.tests.factories import RegistrationFactory, in_days
-from feedback.models import ReadingAnswer, ReadingItemProgress
+from events.tests.factories import in_days
 from oversight.selectors import cohorts_in_scope, fidelity_report
+from oversight.tests.factories import Record, place
 
 KEY = "readings_before_day"
-
-
-@pytest.fixture
-def readings(courses):
-    """A pre-reading (an item and a question) for Day 1 and an interim reading (an item) for Day 2."""
-    programme = courses["day1"].get_parent()
-    pre = ReadingPageFactory(parent=programme, title="Pre-reading", kind="pre")
-    ReadingItemFactory(reading=pre)
-    ReadingQuestionFactory(reading=pre)
-    interim = ReadingPageFactory(parent=programme, title="Interim reading", kind="interim")
-    ReadingItemFactory(reading=interim)
-    CourseReading.objects.create(course=courses["day1"], reading=pre)
-    CourseReading.objects.create(course=courses["kwip"], reading=interim)
-    return {"pre": pre, "interim": interim}
-
-
-class Record:
-    """Writes reading progress with the day it happened, and remembers what it wrote."""
-
-    def __init__(self):
-        self.steps: dict[tuple[int, int], list[datetime.date]] = {}
-
-    def finish(self, person, reading, *, on: int, skip_question=False) -> None:
-        day = in_days(on)
-        at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
-        for item in reading.items.all():
-            ReadingItemProgress.objects.create(person=person, item=item)
-            ReadingItemProgress.objects.filter(person=person, item=item).update(completed_at=at)
-            self.steps.setdefault((person.pk, reading.pk), []).append(day)
-        for question in [] if skip_question else reading.questions.all():
-            ReadingAnswer.objects.create(person=person, question=question, choice_id="x")
-            ReadingAnswer.objects.filter(person=person, question=question).update(answered_at=at)
-            self.steps.setdefault((person.pk, reading.pk), []).append(day)
-
-    def finished_by(self, person, reading, day: datetime.date) -> bool:
-        steps = self.steps.get((person.pk, reading.pk), [])
-        needed = reading.items.count() + reading.questions.count()
-        return len(steps) == needed and all(step <= day for step in steps)
 
 
 def figure(user, **filters):
@@ -64,10 +20,6 @@ def figure(user, **filters):
         cohorts_in_scope(user, **filters), regions=Region.objects.all(), today=timezone.localdate()
     )
     return next((f.done, f.out_of) for f in report.overall if f.definition.key == KEY)
-
-
-def place(cohort, **fields) -> Registration:
-    return RegistrationFactory(cohort=cohort, person=UserFactory(), **fields)
 
 
 def test_it_counts_each_person_on_each_day_held_who_had_finished_that_days_readings(make_cohort, make_user, readings):
