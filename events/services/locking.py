@@ -3,18 +3,29 @@
 Every service that takes or frees a place locks the cohort row first (`SELECT … FOR UPDATE` on
 PostgreSQL; SQLite serialises writers anyway), counts places inside the lock, and commits. Several
 cohorts are locked in primary-key order so two services never wait on each other.
+
+A locked cohort comes with its venue and its sessions with their course pages, so the checks,
+messages and calendars that follow read them from memory instead of querying again (issue #8).
 """
 
 import datetime
 
+from django.db.models import Prefetch
 from django.utils import timezone
 
-from events.models import Cohort
+from events.models import Cohort, Session
 
 
 def lock_cohorts(*cohorts: Cohort) -> list[Cohort]:
     ids = sorted({cohort.pk for cohort in cohorts})
-    locked = {cohort.pk: cohort for cohort in Cohort.objects.select_for_update().filter(pk__in=ids).order_by("pk")}
+    locked = {
+        cohort.pk: cohort
+        for cohort in Cohort.objects.select_for_update(of=("self",))
+        .select_related("venue")
+        .prefetch_related(Prefetch("sessions", queryset=Session.objects.select_related("course")))
+        .filter(pk__in=ids)
+        .order_by("pk")
+    }
     return [locked[cohort.pk] for cohort in cohorts]
 
 

@@ -7,24 +7,27 @@ fallen due (000:L2670–2676) and a late registrant gets everything already due 
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Site
 
+from core.models import Notification
 from core.notifications import notify
 from courses.models import CourseReading, SectionPage
 from events import messages
 from events.calendars import build_calendar, person_calendar
-from events.models import Cohort, PlaceOffer, Registration
+from events.models import Cohort, PlaceOffer, Registration, Session
 from events.rules import CohortRules, current_rules
 from events.selectors.deadlines import DueMessage, sendable_now
 from events.selectors.sessions import sessions_for_registration
 
 
 def absolute_url(path: str) -> str:
-    site = Site.objects.filter(is_default_site=True).first()
-    return (site.root_url if site else "") + path
+    """`path` on the public address (`WAGTAILADMIN_BASE_URL`, docs/deployment.md): read from settings,
+    not the database, so a sweep's thousands of emails cost no query for it (issue #8)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _base_context(registration: Registration) -> dict:
@@ -103,21 +106,27 @@ def send_cancelled(registration: Registration, *, reason: str) -> None:
     )
 
 
-def _due_context(item: DueMessage) -> dict:
+def _due_context(item: DueMessage, materials: dict) -> dict:
+    """The message's context; the pack's readings and an agenda's sections are read once per course
+    set in a sweep (`materials` is the sweep's memo), not once per participant."""
     context = {**_base_context(item.registration), "session": item.session, "due_on": item.due_on}
     if item.message == messages.PRE_COURSE_PACK:
-        courses = {session.course_id for session in context["sessions"]}
-        links = CourseReading.objects.filter(course_id__in=courses, reading__live=True).select_related("reading")
-        context["readings"] = [(link.reading.title, link.reading.get_full_url()) for link in links]
+        courses = frozenset(session.course_id for session in context["sessions"])
+        if ("readings", courses) not in materials:
+            links = CourseReading.objects.filter(course_id__in=courses, reading__live=True).select_related("reading")
+            materials["readings", courses] = [(link.reading.title, link.reading.get_full_url()) for link in links]
+        context["readings"] = materials["readings", courses]
     else:
-        context["sections"] = list(SectionPage.objects.child_of(item.session.course).live().order_by("number"))
+        course = item.session.course
+        if ("sections", course.pk) not in materials:
+            materials["sections", course.pk] = list(SectionPage.objects.child_of(course).live().order_by("number"))
+        context["sections"] = materials["sections", course.pk]
     return context
 
 
-def send_due(registration: Registration, *, rules: CohortRules, today: datetime.date) -> int:
-    """Send the pack and agendas that are due by `today` and not sent yet; returns how many were new."""
+def _send_items(registration: Registration, items: list[DueMessage], materials: dict) -> int:
     sent = 0
-    for item in sendable_now(registration, rules=rules, today=today):
+    for item in items:
         attachments = None
         if item.message == messages.AGENDA:
             day = build_calendar(item.session.course.title, [(item.session, item.cohort)])
@@ -127,7 +136,7 @@ def send_due(registration: Registration, *, rules: CohortRules, today: datetime.
                 message=item.message,
                 recipient=registration.person,
                 key=item.key,
-                context=_due_context(item),
+                context=_due_context(item, materials),
                 attachments=attachments,
             )
             is not None
@@ -135,21 +144,66 @@ def send_due(registration: Registration, *, rules: CohortRules, today: datetime.
     return sent
 
 
+def send_due(registration: Registration, *, rules: CohortRules, today: datetime.date) -> int:
+    """Send the pack and agendas that are due by `today` and not sent yet; returns how many were new."""
+    return _send_items(registration, sendable_now(registration, rules=rules, today=today), {})
+
+
+#: Registrations whose recorded messages the sweep reads in one query.
+SWEEP_BATCH = 500
+
+
+def _recorded(items: list[DueMessage]) -> set[tuple[str, int, str]]:
+    """(message, recipient, key) of the items already recorded, in one query: the sweep skips those
+    without asking `notify`, which still records and dedupes every message it is given."""
+    if not items:
+        return set()
+    return set(
+        Notification.objects.filter(
+            message__in={item.message for item in items},
+            recipient_id__in={item.registration.person_id for item in items},
+            key__in={item.key for item in items},
+        ).values_list("message", "recipient_id", "key")
+    )
+
+
+def _sweep_registrations(today: datetime.date, rules: CohortRules) -> list[Registration]:
+    """Confirmed registrations on open cohorts that attend a day between today and the furthest
+    deadline ahead (the pack or an agenda): nobody else can have anything due today."""
+    horizon = today + datetime.timedelta(days=max(rules.pre_course_pack_days, rules.agenda_days))
+    days_ahead = Session.objects.filter(date__gte=today, date__lte=horizon).values("cohort_id")
+    sessions = Session.objects.select_related("course")
+    return list(
+        Registration.objects.filter(
+            Q(cohort__in=days_ahead) | Q(day1_cohort__in=days_ahead),
+            status=Registration.Status.CONFIRMED,
+            cohort__in=Cohort.objects.filter(status__in=Cohort.OPEN_STATUSES, sessions__date__gte=today).values("pk"),
+        )
+        .select_related("person", "cohort__venue", "day1_cohort__venue")
+        .prefetch_related(
+            Prefetch("cohort__sessions", queryset=sessions), Prefetch("day1_cohort__sessions", queryset=sessions)
+        )
+        .order_by("pk")
+    )
+
+
 def cohort_messages_send_due(*, today: datetime.date | None = None) -> int:
     """The daily sweep (`manage.py send_due_cohort_messages` and its task): every confirmed
     participant of every open cohort gets what has fallen due. Safe to run any number of times."""
     today = today or timezone.localdate()
     rules = current_rules()
-    registrations = (
-        Registration.objects.filter(
-            status=Registration.Status.CONFIRMED,
-            cohort__in=Cohort.objects.filter(status__in=Cohort.OPEN_STATUSES, sessions__date__gte=today).values("pk"),
-        )
-        .select_related("person", "cohort__venue", "day1_cohort__venue")
-        .prefetch_related("cohort__sessions__course", "day1_cohort__sessions__course")
-    )
+    registrations = _sweep_registrations(today, rules)
+    materials: dict = {}
     sent = 0
-    for registration in registrations:
-        with transaction.atomic():
-            sent += send_due(registration, rules=rules, today=today)
+    for start in range(0, len(registrations), SWEEP_BATCH):
+        due = {
+            registration: sendable_now(registration, rules=rules, today=today)
+            for registration in registrations[start : start + SWEEP_BATCH]
+        }
+        recorded = _recorded([item for items in due.values() for item in items])
+        for registration, items in due.items():
+            new = [item for item in items if (item.message, registration.person_id, item.key) not in recorded]
+            if new:
+                with transaction.atomic():
+                    sent += _send_items(registration, new, materials)
     return sent

@@ -36,10 +36,14 @@ def registration_create(
     actor: User | None,
     waiting_list: bool = True,
     registered_at: datetime.datetime | None = None,
+    notify: bool = True,
 ) -> Registration:
     """A place if one is free, else the waiting list (or `cohort_full` when `waiting_list` is off,
     as for imports). A Day-2-only cohort needs Day 1 done; on a full cohort someone who has done
-    Day 1 is not asked to come to it again (000:L2320–2324)."""
+    Day 1 is not asked to come to it again (000:L2320–2324).
+
+    `notify=False` is for an import's preview, which rolls everything back: every check runs and the
+    registration is saved, but no message is rendered or recorded."""
     cohort = lock_cohort(cohort)
     if not cohort.is_open_for_registration(today()):
         raise ValidationError("This cohort is not open for registration.", code="not_open")
@@ -61,7 +65,8 @@ def registration_create(
         skips_day1=done_day1 and cohort.path == Cohort.Path.FULL,
         **{name: answers[name] for name in Registration.ANSWER_FIELDS if name in answers},
     )
-    registration.full_clean()
+    # The cohort is the locked row and the person a saved account; once per cohort is checked above.
+    registration.full_clean(exclude=["cohort", "person"])
     registration.save()
     if not person.has_role(Role.PARTICIPANT):
         role_grant(user=person, role=Role.PARTICIPANT, actor=actor)
@@ -71,9 +76,9 @@ def registration_create(
         user=actor,
         data={"cohort": cohort.pk, "status": registration.status},
     )
-    if has_place:
+    if notify and has_place:
         messaging.send_confirmed(registration, rules=current_rules(), today=today())
-    else:
+    elif notify:
         messaging.send_waiting(registration, position=waiting_position(registration))
     return registration
 
