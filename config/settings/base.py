@@ -159,6 +159,8 @@ EVENTS_TRAINER_FEED_CACHE_SECONDS = 600
 # Mix across cohorts: the default period reaches this many months back and ahead; cohorts per page.
 EVENTS_MIX_SUMMARY_MONTHS = 3
 EVENTS_MIX_SUMMARY_PAGE_SIZE = 50
+# Seconds the summary is reused for people managing the same regions (new registrations show up that late).
+EVENTS_MIX_SUMMARY_CACHE_SECONDS = 300
 # The facilitator dashboard lists the cohorts at risk and this many of the next ones to run.
 EVENTS_DASHBOARD_COMING_COHORTS = 20
 

@@ -1,8 +1,9 @@
 """The regional summary of mix achieved across cohorts (issue #4 point 4), as an admin page.
 
 Only the cohorts starting in a period are summarised, by default the last and the coming
-`EVENTS_MIX_SUMMARY_MONTHS` months, and the cohort rows come a page at a time (issue #8): every
-cohort ever, evaluated and listed, grew with the programme.
+`EVENTS_MIX_SUMMARY_MONTHS` months, the summary is kept in the cache for a few minutes, and the
+cohort rows come a page at a time (issue #8): every cohort ever, evaluated and listed, grew with
+the programme.
 """
 
 import datetime
@@ -10,6 +11,7 @@ import datetime
 from dateutil.relativedelta import relativedelta
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.urls import path
@@ -18,6 +20,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
+from events.access import managed_regions, manages_every_region
 from events.models import Cohort
 from events.rules import current_rules
 from events.selectors.mix import regional_mix_summary
@@ -58,6 +61,14 @@ class MixSummaryView(WagtailAdminTemplateMixin, TemplateView):
             start, end = form.cleaned_data["starts_from"], form.cleaned_data["starts_until"]
         return form, start, end
 
+    def cache_key(self, start: datetime.date, end: datetime.date) -> str:
+        """The summary is the same for everyone managing the same regions, so it is kept per regions,
+        period and day (for `EVENTS_MIX_SUMMARY_CACHE_SECONDS`: new registrations show up that late)."""
+        user = self.request.user
+        ids = managed_regions(user).order_by("pk").values_list("pk", flat=True)
+        regions = "all" if manages_every_region(user) else ",".join(map(str, ids))
+        return f"events:mix-summary:{timezone.localdate()}:{regions}:{start}:{end}"
+
     def get_context_data(self, **kwargs):
         form, start, end = self.period()
         cohorts = (
@@ -66,7 +77,11 @@ class MixSummaryView(WagtailAdminTemplateMixin, TemplateView):
             .with_first_date()
             .filter(first_date__range=(start, end))
         )
-        regions = regional_mix_summary(cohorts, current_rules())
+        regions = cache.get_or_set(
+            self.cache_key(start, end),
+            lambda: regional_mix_summary(cohorts, current_rules()),
+            settings.EVENTS_MIX_SUMMARY_CACHE_SECONDS,
+        )
         paginator = Paginator(
             [(region, cohort, report) for region in regions for cohort, report in region.rows],
             settings.EVENTS_MIX_SUMMARY_PAGE_SIZE,

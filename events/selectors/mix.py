@@ -133,10 +133,10 @@ def regional_mix_summary(cohorts, rules: CohortRules | None = None) -> list[Regi
     """Mix achieved across the given cohorts, by region: how many met the rule, and how many had each
     sector and a parent carer (issue #4 point 4). Two queries however many cohorts."""
     rules = rules or current_rules()
-    cohorts = list(cohorts.select_related("region").order_by("region__name", "title"))
     rows_by_cohort = defaultdict(list)
-    for row in _confirmed_rows([cohort.pk for cohort in cohorts]):
+    for row in _confirmed_rows(cohorts.values("pk")):
         rows_by_cohort[row["cohort_id"]].append(row)
+    cohorts = list(cohorts.select_related("region").order_by("region__name", "title"))
     regions: dict[int, RegionMix] = {}
     for cohort in cohorts:
         report = evaluate_mix(rows_by_cohort[cohort.pk], rules)

@@ -321,9 +321,34 @@ def test_the_mix_summary_keeps_a_constant_number_of_queries(
     with django_assert_max_num_queries(40) as few:
         programme_admin.get(MIX)
     add_cohorts(6)
+    cache.clear()
 
     with django_assert_max_num_queries(len(few.captured_queries)):
-        programme_admin.get(MIX)
+        page = programme_admin.get(MIX).content.decode()
+    assert "0 of 8 cohorts meet the mix rule" in page
+
+
+def test_the_mix_summary_is_kept_a_few_minutes_per_set_of_regions(
+    client, make_user, facilitator, make_cohort, other_region, settings
+):
+    settings.EVENTS_MIX_SUMMARY_CACHE_SECONDS = 300
+    admin = make_user(Role.PROGRAMME_ADMIN, mfa=True)
+    with freeze_time(timezone.now()) as clock:
+        make_cohort(title="First cohort")
+        make_cohort(title="Elsewhere", region=other_region)
+        client.force_login(admin)
+        client.get(MIX)
+        make_cohort(title="Added since")
+        cached = client.get(MIX).content.decode()
+        client.force_login(facilitator)
+        facilitators = client.get(MIX).content.decode()
+        clock.tick(datetime.timedelta(seconds=301))
+        client.force_login(admin)
+        fresh = client.get(MIX).content.decode()
+
+    assert "Elsewhere" in cached and "Added since" not in cached
+    assert "Elsewhere" not in facilitators and "Added since" in facilitators
+    assert "Added since" in fresh
 
 
 # --- The venue listing -----------------------------------------------------------------------------
