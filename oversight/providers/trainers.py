@@ -23,22 +23,26 @@ ACCREDITED = (Stage.ACCREDITED, Stage.LEAD)
 
 def PROVIDER(cohorts: list[Cohort], context: MeasureContext) -> dict[int, dict]:
     in_scope = {cohort.pk for cohort in cohorts if cohort.status in TEAM_STATUSES}
-    first_day = dict(
-        Cohort.objects.exclude(status=Cohort.Status.CANCELLED)
-        .annotate(first=Min("sessions__date"))
-        .values_list("pk", "first")
-    )
-    teams = defaultdict(list)
-    for trainer_id, cohort_id, role in DeliveryAssignment.objects.filter(cohort_id__in=first_day).values_list(
-        "trainer_id", "cohort_id", "role"
+    # Only the people on these cohorts' teams matter, with every cohort (not cancelled) they were on.
+    on_teams = DeliveryAssignment.objects.filter(cohort_id__in=in_scope).values("trainer_id")
+    first_day, teams = {}, defaultdict(list)
+    for trainer_id, cohort_id, role, first in (
+        DeliveryAssignment.objects.filter(trainer_id__in=on_teams)
+        .exclude(cohort__status=Cohort.Status.CANCELLED)
+        .values_list("trainer_id", "cohort_id", "role")
+        .annotate(first=Min("cohort__sessions__date"))
+        .order_by()
     ):
+        first_day[cohort_id] = first
         teams[cohort_id].append((trainer_id, role))
     led_on = defaultdict(list)
     for cohort_id, team in teams.items():
         for trainer_id, role in team:
             if role == DeliveryAssignment.Role.LEAD and first_day[cohort_id]:
                 led_on[trainer_id].append(first_day[cohort_id])
-    accredited = set(TrainerProfile.objects.filter(stage__in=ACCREDITED).values_list("person_id", flat=True))
+    accredited = set(
+        TrainerProfile.objects.filter(stage__in=ACCREDITED, person_id__in=on_teams).values_list("person_id", flat=True)
+    )
 
     def led_before(trainer_id, day) -> bool:
         return any(earlier < day for earlier in led_on[trainer_id])
