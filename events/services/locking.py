@@ -6,14 +6,15 @@ cohorts are locked in primary-key order so two services never wait on each other
 
 A locked cohort comes with its venue and its sessions with their course pages, so the checks,
 messages and calendars that follow read them from memory instead of querying again (issue #8).
+Not `Prefetch("sessions", queryset=…)`: modelcluster's manager then caches that queryset without the
+cohort filter, so `cohort.sessions.filter(…)` would read every cohort's sessions.
 """
 
 import datetime
 
-from django.db.models import Prefetch
 from django.utils import timezone
 
-from events.models import Cohort, Session
+from events.models import Cohort
 
 
 def lock_cohorts(*cohorts: Cohort) -> list[Cohort]:
@@ -22,7 +23,7 @@ def lock_cohorts(*cohorts: Cohort) -> list[Cohort]:
         cohort.pk: cohort
         for cohort in Cohort.objects.select_for_update(of=("self",))
         .select_related("venue")
-        .prefetch_related(Prefetch("sessions", queryset=Session.objects.select_related("course")))
+        .prefetch_related("sessions__course")
         .filter(pk__in=ids)
         .order_by("pk")
     }

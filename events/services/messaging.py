@@ -9,7 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -172,7 +172,6 @@ def _sweep_registrations(today: datetime.date, rules: CohortRules) -> list[Regis
     deadline ahead (the pack or an agenda): nobody else can have anything due today."""
     horizon = today + datetime.timedelta(days=max(rules.pre_course_pack_days, rules.agenda_days))
     days_ahead = Session.objects.filter(date__gte=today, date__lte=horizon).values("cohort_id")
-    sessions = Session.objects.select_related("course")
     return list(
         Registration.objects.filter(
             Q(cohort__in=days_ahead) | Q(day1_cohort__in=days_ahead),
@@ -180,9 +179,7 @@ def _sweep_registrations(today: datetime.date, rules: CohortRules) -> list[Regis
             cohort__in=Cohort.objects.filter(status__in=Cohort.OPEN_STATUSES, sessions__date__gte=today).values("pk"),
         )
         .select_related("person", "cohort__venue", "day1_cohort__venue")
-        .prefetch_related(
-            Prefetch("cohort__sessions", queryset=sessions), Prefetch("day1_cohort__sessions", queryset=sessions)
-        )
+        .prefetch_related("cohort__sessions__course", "day1_cohort__sessions__course")
         .order_by("pk")
     )
 

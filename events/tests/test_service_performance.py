@@ -11,6 +11,7 @@ from core.models import Notification
 from events import messages
 from events.models import Registration
 from events.services.imports import ImportRejected, registrations_import, registrations_import_preview
+from events.services.locking import lock_cohort
 from events.services.messaging import cohort_messages_send_due
 from events.services.registrations import registration_create
 from events.tests.factories import RegistrationFactory, in_days, professional
@@ -39,14 +40,14 @@ def rows(label: str, count: int):
 # --- import --------------------------------------------------------------------------------------
 
 
-#: Queries a new person's row costs in the preview (25): the row's savepoint and release (2), finding
+#: Queries a new person's row costs in the preview (26): the row's savepoint and release (2), finding
 #: and creating the person (2), registration_create's savepoint (2), the lock and the sessions with
-#: their courses (2), its three checks (already registered, Day 1 done, places), the insert and
+#: their course pages (3), its three checks (already registered, Day 1 done, places), the insert and
 #: Wagtail's reference-index task (2), the person's roles (1), granting Participant (savepoint,
 #: group, membership check, insert, audit entry with its two checks: 8) and the registration's audit
 #: entry (3). The import adds the rules and the confirmation (once-only check, its template,
 #: savepoint, insert, release): 6 more.
-PREVIEW_PER_ROW = 25
+PREVIEW_PER_ROW = 26
 IMPORT_PER_ROW = PREVIEW_PER_ROW + 6
 
 
@@ -116,6 +117,18 @@ def test_the_preview_reports_the_services_refusals_too(make_cohort):
         1: ["This cohort is not open for registration."],
         2: ["This cohort is not open for registration."],
     }
+
+
+def test_a_locked_cohorts_sessions_are_its_own_however_they_are_read(make_cohort):
+    cohort, other = make_cohort(days=(30, 44)), make_cohort(days=(31, 45))
+
+    locked = lock_cohort(cohort)
+
+    assert {session.cohort_id for session in locked.sessions.select_related("course")} == {cohort.pk}
+    assert [session.pk for session in locked.ordered_sessions] == list(
+        cohort.sessions.order_by("date").values_list("pk", flat=True)
+    )
+    assert other.pk not in {session.cohort_id for session in locked.sessions.filter(date__gte=in_days(0))}
 
 
 # --- links ---------------------------------------------------------------------------------------
