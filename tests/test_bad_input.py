@@ -4,7 +4,7 @@ message or in success — never a server error, never a half-written record."""
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from core.roles import Role
@@ -12,21 +12,9 @@ from core.tests.factories import UserFactory
 from events.models import Registration
 from events.services.imports import registrations_import, registrations_import_preview
 from events.spreadsheets import read_dataset
+from tests.strategies import ODD_TEXT, SLOW, no_nul
 
 pytestmark = pytest.mark.django_db
-
-ODD_TEXT = st.one_of(
-    st.text(max_size=50),
-    st.text(alphabet=st.characters(categories=["Cc", "Cf", "Zs", "So", "Mn"]), max_size=30),
-    st.sampled_from(['=HYPERLINK("http://x")', "+1+1", "-2", "@SUM(A1)", "\u202e\u0000", "🙂" * 300, "x" * 100_000]),
-    st.integers().map(str),
-)
-SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-
-
-def no_nul(value: str) -> str:
-    """The test client cannot send NUL bytes in a form; browsers do not either."""
-    return value.replace("\x00", "")
 
 
 @pytest.fixture
