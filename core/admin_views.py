@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
+from core.forms import posted
 from core.models import MessageTemplate, User
 from core.notifications import message_types
 from core.notifications.editing import edit_history, message_template_reset, message_template_save
@@ -35,7 +36,7 @@ class ErasureForm(forms.Form):
 def erasure(request):
     if not request.user.has_perm("core.delete_user"):
         raise PermissionDenied
-    form = ErasureForm(request.POST if request.method == "POST" else None)
+    form = ErasureForm(posted(request))
     preview = None
     if form.is_valid():
         person = form.cleaned_data["email"]
@@ -84,7 +85,7 @@ def message_template_edit(request, name: str):
     except ValueError:
         raise Http404 from None
     sources, edited = current_sources(message_type)
-    form = MessageTemplateForm(request.POST if request.method == "POST" else None, initial=sources)
+    form = MessageTemplateForm(posted(request), initial=sources)
     preview = None
     if request.method == "POST" and "reset" in request.POST:
         message_template_reset(message_type=message_type, actor=request.user)

@@ -42,3 +42,12 @@ class ConsentForm(forms.Form):
                 initial=None if decision is None else ("yes" if decision.given else "no"),
                 required=False,
             )
+
+
+def posted(request):
+    """The submitted data on POST, else None: an empty POST is still a submission, so its errors show."""
+    return request.POST if request.method == "POST" else None
+
+
+def posted_files(request):
+    return request.FILES if request.method == "POST" else None

@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from core import selectors
-from core.forms import ConsentForm, PreferencesForm
+from core.forms import ConsentForm, PreferencesForm, posted
 from core.models import ConsentDecision, ConsentPurpose, Notification
 from core.privacy.services import personal_data_export, personal_data_export_json
 from core.roles import Role
@@ -49,7 +49,7 @@ def notifications(request):
 
 @login_required
 def preferences(request):
-    form = PreferencesForm(request.POST if request.method == "POST" else None, instance=request.user)
+    form = PreferencesForm(posted(request), instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Your preferences are saved.")
@@ -72,7 +72,7 @@ def consent(request):
     """Choose, and change at any time, what the programme may do with your words and pictures."""
     wordings = {purpose: current_wording(purpose) for purpose in ConsentPurpose}
     current = ConsentDecision.objects.current_for(request.user)
-    form = ConsentForm(request.POST if request.method == "POST" else None, wordings=wordings, current=current)
+    form = ConsentForm(posted(request), wordings=wordings, current=current)
     if request.method == "POST" and form.is_valid():
         for purpose in ConsentPurpose:
             answer = form.cleaned_data[purpose.value]

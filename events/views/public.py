@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.forms import posted
 from core.models import Region
 from courses.models import SectionPage
 from events.calendars import cohort_calendar
@@ -114,7 +115,7 @@ def register(request, pk: int):
         return redirect("events:my_registrations")
     if cohort.path == Cohort.Path.DAY2_ONLY and not has_done_day1(request.user):
         return render(request, "events/day1_needed.html", {"cohort": cohort}, status=403)
-    form = RegistrationForm(request.POST if request.method == "POST" else None)
+    form = RegistrationForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             registration = registration_create(

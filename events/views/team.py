@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST
 
+from core.forms import posted
 from core.roles import Role
 from events.calendars import build_calendar
 from events.forms.public import PreparationForm
@@ -48,9 +49,7 @@ def preparation(request, pk: int, registration_pk: int):
     if not registration.needs_preparation:
         raise Http404
     instance = Preparation.objects.filter(registration=registration).first() or Preparation(registration=registration)
-    form = PreparationForm(
-        request.POST if request.method == "POST" else None, instance=instance, registration=registration
-    )
+    form = PreparationForm(posted(request), instance=instance, registration=registration)
     if request.method == "POST" and form.is_valid():
         try:
             preparation_update(registration=registration, data=form.changes(), actor=request.user)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.forms import posted, posted_files
 from core.models import User
 from feedback.forms.team import (
     AnswerForm,
@@ -49,7 +50,7 @@ def record(request, pk: int):
     session = visible_session(request, pk)
     sections = delivery.day_sections(session)
     recorded = {d.section_id: d for d in SectionDelivery.objects.filter(session=session)}
-    form = SectionsForm(request.POST or None, sections=sections, recorded=recorded)
+    form = SectionsForm(posted(request), sections=sections, recorded=recorded)
     if request.method == "POST" and form.is_valid():
         try:
             delivery.section_deliveries_record(session=session, rows=form.rows(), actor=request.user)
@@ -65,7 +66,7 @@ def record(request, pk: int):
 @login_required
 def issues(request, pk: int):
     session = visible_session(request, pk)
-    form = IssueForm(request.POST or None)
+    form = IssueForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             delivery.issue_record(session=session, actor=request.user, **form.cleaned_data)
@@ -90,7 +91,7 @@ def issue_resolve(request, pk: int):
 @login_required
 def open_questions(request, pk: int):
     session = visible_session(request, pk)
-    form = QuestionForm(request.POST or None)
+    form = QuestionForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             questions.question_record(session=session, text=form.cleaned_data["text"], actor=request.user)
@@ -153,7 +154,7 @@ def question_answer(request, pk: int):
 def session_materials(request, pk: int):
     session = visible_session(request, pk)
     people = User.objects.filter(pk__in=cohort_participants(session).values("person_id")).order_by("last_name")
-    form = MaterialForm(request.POST or None, request.FILES or None, people=people)
+    form = MaterialForm(posted(request), posted_files(request), people=people)
     if request.method == "POST" and form.is_valid():
         try:
             materials.material_add(session=session, actor=request.user, **form.cleaned_data)
@@ -184,7 +185,7 @@ def material_remove(request, pk: int):
 def incidents(request, pk: int):
     """Anyone delivering can record an incident; only the lead and the central team can read them."""
     session = visible_session(request, pk)
-    form = IncidentForm(request.POST or None)
+    form = IncidentForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             delivery.incident_record(session=session, actor=request.user, **form.cleaned_data)
@@ -200,7 +201,7 @@ def incidents(request, pk: int):
 def trainer_reflection(request, pk: int):
     session = visible_session(request, pk)
     instance = TrainerReflection.objects.filter(session=session, trainer=request.user).first()
-    form = TrainerReflectionForm(request.POST or None, instance=instance)
+    form = TrainerReflectionForm(posted(request), instance=instance)
     if request.method == "POST" and form.is_valid():
         submit = request.POST.get("action") == "submit"
         answers = {name: form.cleaned_data[name] for name in TrainerReflection.ANSWER_FIELDS}

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.forms import posted
 from core.models import User
 from core.roles import Role
 from courses.models import KeyWorkingFunction, Principle, ReadingPage
@@ -69,7 +70,7 @@ def _reading_page(request, *, reading: ReadingPage, due_session: Session | None,
     """A reading with its ticks, answers and progress bar; saving reloads the same page."""
     state = reading_page_state(request.user, reading)
     form = ReadingProgressForm(
-        request.POST or None,
+        posted(request),
         items=state["items"],
         questions=state["questions"],
         done=state["done"],
@@ -134,7 +135,7 @@ def evaluation(request, pk: int, session_pk: int):
         context.update(opens=opens, closes=closes, today=timezone.localdate())
         return render(request, "feedback/participant/evaluation_unavailable.html", context)
     version = form_definition.current_version
-    form = EvaluationResponseForm(request.POST or None, version=version, trainers=delivering_trainers(session.cohort))
+    form = EvaluationResponseForm(posted(request), version=version, trainers=delivering_trainers(session.cohort))
     if request.method == "POST" and form.is_valid():
         try:
             evaluation_submit(registration=registration, session=session, answers=form.cleaned_data, actor=request.user)
@@ -178,7 +179,7 @@ def questionnaire(request, pk: int, questionnaire_pk: int):
         return _submitted(request, registration, release.entry, context)
     prompts = list(questionnaire.prompts.all())
     form = QuestionnaireForm(
-        request.POST or None,
+        posted(request),
         prompts=prompts,
         principles=list(Principle.objects.all()),
         functions=list(KeyWorkingFunction.objects.all()),

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from core.forms import posted
 from core.roles import Role
 from events.models import Cohort, Session
 from feedback.access import can_record, team_role
@@ -86,7 +87,7 @@ def register(request, pk: int):
     """One screen for the day: mark everyone, see reading, preparation and access needs beside each name."""
     session = visible_session(request, pk)
     rows = register_rows(session)
-    form = RegisterForm(request.POST or None, rows=rows)
+    form = RegisterForm(posted(request), rows=rows)
     if request.method == "POST" and form.is_valid():
         try:
             attendance_record(session=session, marks=form.marks(), actor=request.user)

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from core.forms import posted, posted_files
 from trainers.forms.public import ApplicationForm
 from trainers.models import Application, Stage, TrainerProfile
 from trainers.services.applications import applicable_criteria, application_submit
@@ -25,8 +26,8 @@ def apply(request):
         messages.info(request, "You are on the trainer pathway already: here is where you are.")
         return redirect("trainers:pathway")
     form = ApplicationForm(
-        request.POST or None,
-        request.FILES or None,
+        posted(request),
+        posted_files(request),
         criteria=applicable_criteria(for_lead=True, lead_only=lead_only),
         lead_only=lead_only,
     )

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from core.forms import posted
 from events.models import Cohort
 from trainers.access import TEAM_ROLES, may_assess, runs_t4t
 from trainers.forms.public import AssessmentForm, T4TPlanForm
@@ -58,7 +59,7 @@ def assess(request, pk: int):
         sources = [Source.CV, Source.DEVELOPMENT_DAY] if may_assess(request.user, profile, source=Source.CV) else []
     if not sources:
         raise Http404
-    form = AssessmentForm(request.POST or None, criteria=criteria_to_assess(profile), sources=sources)
+    form = AssessmentForm(posted(request), criteria=criteria_to_assess(profile), sources=sources)
     if request.method == "POST" and form.is_valid():
         try:
             assessment_record(
