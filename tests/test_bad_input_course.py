@@ -45,7 +45,8 @@ def posted(value_strategy):
 
 def post(client, url, data, *, as_json: bool, **headers):
     """Post as a browser does (a form always carries its CSRF token, which the test client does not
-    check), or as JSON, which the pages do not read: an empty submission, so the form's problems show and nothing changes."""
+    check), or as JSON, which the pages do not read: an empty submission, so the form's problems
+    show and nothing changes."""
     if as_json:
         return client.post(url, json.dumps(data), content_type="application/json", **headers)
     return client.post(url, {"csrfmiddlewaretoken": "token", **data}, **headers)
