@@ -170,7 +170,10 @@ def worker_kill(env, mail_dir: str, shares: list[float]) -> dict:
         Notification.objects.filter(pk__in=batch_ids).values_list("recipient__email", "subject", "status")
     )
     expected = Counter((recipient, subject) for recipient, subject, _ in notifications)
-    written = Counter(message for message in emails if message in expected)
+    written = Counter(message[:2] for message in emails if message[:2] in expected)
+    # A resend after a kill between the hand-over and the commit carries the first one's Message-ID.
+    ids = Counter(message for message in emails if message[:2] in expected)
+    recognisable = sum(count - 1 for count in ids.values() if count > 1)
     duplicates = sum((written - expected).values())
     never_sent = sum((expected - written).values())
     batch_emails = sum(written.values())
@@ -182,6 +185,7 @@ def worker_kill(env, mail_dir: str, shares: list[float]) -> dict:
         "emails_written": batch_emails,
         "other_emails_written": len(emails) - batch_emails,
         "emails_sent_twice": duplicates,
+        "sent_twice_with_the_same_message_id": recognisable,
         "messages_never_sent": never_sent,
         "tasks_left_running": DBTaskResult.objects.filter(status="RUNNING").count(),
         "tasks_left_ready": DBTaskResult.objects.filter(status="READY").count(),
@@ -210,14 +214,14 @@ def _worker(env) -> subprocess.Popen:
     )
 
 
-def _emails(mail_dir: str) -> list[tuple[str, str]]:
-    """(recipient, subject) of every complete message the file backend wrote."""
+def _emails(mail_dir: str) -> list[tuple[str, str, str]]:
+    """(recipient, subject, Message-ID) of every complete message the file backend wrote."""
     found = []
     for path in sorted(Path(mail_dir).glob("*")):
         # Each complete message ends with the separator; anything after the last one was cut short.
         for chunk in path.read_bytes().split(SEPARATOR)[:-1]:
             message = email.message_from_bytes(chunk, policy=email.policy.default)
-            found.append((str(message["To"]), " ".join(str(message["Subject"]).split())))
+            found.append((str(message["To"]), " ".join(str(message["Subject"]).split()), str(message["Message-ID"])))
     return found
 
 
@@ -237,7 +241,8 @@ def _print(result: dict) -> None:
         f"{', '.join(str(k['sent']) for k in kill['kills'])} of {kill['batch']} sent: afterwards "
         f"{kill['notifications_by_status']}, {kill['emails_written']} of its emails written (and "
         f"{kill['other_emails_written']} queued earlier, such as the load's confirmations), "
-        f"{kill['emails_sent_twice']} sent twice, {kill['messages_never_sent']} never sent, "
+        f"{kill['emails_sent_twice']} sent twice ({kill['sent_twice_with_the_same_message_id']} of them with the "
+        f"same Message-ID), {kill['messages_never_sent']} never sent, "
         f"{kill['tasks_left_running']} tasks left running "
         f"→ {'PASS' if kill['passed'] else 'FAIL'}"
     )
