@@ -161,6 +161,14 @@ EVENTS_MIX_SUMMARY_MONTHS = 3
 EVENTS_MIX_SUMMARY_PAGE_SIZE = 50
 # Seconds the summary is reused for people managing the same regions (new registrations show up that late).
 EVENTS_MIX_SUMMARY_CACHE_SECONDS = 300
+# A public cohort page's description (days, venue, what the course covers): seconds it is reused.
+# Places left are never cached; a change to the cohort itself shows at once, to its days or venue this late.
+EVENTS_COHORT_PAGE_CACHE_SECONDS = 60
+# Programme and course pages, rendered once per audience (public or trainers): seconds they are reused.
+# Publishing or unpublishing a page shows at once; a changed glossary term, principle or resource this late.
+COURSES_PAGE_CACHE_SECONDS = 300
+# The programme dashboard's count of people by role (a count over every account): seconds it is reused.
+CORE_DASHBOARD_COUNTS_CACHE_SECONDS = 300
 # The facilitator dashboard lists the cohorts at risk and this many of the next ones to run.
 EVENTS_DASHBOARD_COMING_COHORTS = 20
 

@@ -38,10 +38,13 @@ class ProgrammePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
+        from courses.caching import cached_page_body
         from courses.selectors import programme_overview
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(programme_overview(self, request.user))
+        context["body"] = cached_page_body(
+            self, request, "courses/includes/programme_body.html", lambda: programme_overview(self, request.user)
+        )
         return context
 
 
@@ -118,10 +121,13 @@ class CoursePage(SeedSourced, Page):
             raise ValidationError({"variant": "Only Day 2 has versions."})
 
     def get_context(self, request, *args, **kwargs):
+        from courses.caching import cached_page_body
         from courses.selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_outline(self, request.user))
+        context["body"] = cached_page_body(
+            self, request, "courses/includes/course_body.html", lambda: course_outline(self, request.user)
+        )
         return context
 
 

@@ -3,6 +3,8 @@
 Publicity says plainly that parent carers are welcome (000:L4023–4030).
 """
 
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -21,7 +23,6 @@ from courses.models import SectionPage
 from events.calendars import cohort_calendar
 from events.forms.public import RegistrationForm
 from events.models import Cohort, Registration
-from events.rules import current_rules
 from events.selectors.cohorts import open_cohorts
 from events.selectors.day1 import has_done_day1
 from events.services.registrations import registration_create
@@ -83,6 +84,35 @@ def _open_cohort(pk: int) -> Cohort:
 
 
 def cohort_detail(request, pk: int):
+    """The cohort's description comes from `_cohort_about`; places left and the visitor's own
+    registration are looked up on every request."""
+    cohort = open_cohorts(today=timezone.localdate()).prefetch_related(None).filter(pk=pk).first()
+    if cohort is None:
+        raise Http404
+    registration = None
+    if request.user.is_authenticated:
+        registration = Registration.objects.filter(
+            cohort=cohort, person=request.user, status__in=Registration.ACTIVE_STATUSES
+        ).first()
+    return render(
+        request,
+        "events/cohort_detail.html",
+        {"cohort": cohort, "about": _cohort_about(cohort), "registration": registration},
+    )
+
+
+def _cohort_about(cohort: Cohort) -> str:
+    """What the cohort is, when and where, and what it covers, as HTML: the same for every visitor.
+
+    Rendered once and kept for `EVENTS_COHORT_PAGE_CACHE_SECONDS` (issue #8), keyed on the cohort's
+    own fields, so a change to the cohort shows at once and one to its days, venue or course pages
+    within the timeout."""
+    fields = "|".join(str(getattr(cohort, field.attname)) for field in Cohort._meta.concrete_fields)
+    key = f"events:cohort-about:{cohort.pk}:{hashlib.sha256(fields.encode()).hexdigest()}"
+    return cache.get_or_set(key, lambda: _render_cohort_about(cohort.pk), settings.EVENTS_COHORT_PAGE_CACHE_SECONDS)
+
+
+def _render_cohort_about(pk: int) -> str:
     cohort = _open_cohort(pk)
     courses = list({session.course_id: session.course for session in cohort.ordered_sessions}.values())
     children = Q(pk__in=[])
@@ -92,16 +122,7 @@ def cohort_detail(request, pk: int):
     structure = [
         (course, [section for section in sections if section.path.startswith(course.path)]) for course in courses
     ]
-    registration = None
-    if request.user.is_authenticated:
-        registration = Registration.objects.filter(
-            cohort=cohort, person=request.user, status__in=Registration.ACTIVE_STATUSES
-        ).first()
-    return render(
-        request,
-        "events/cohort_detail.html",
-        {"cohort": cohort, "structure": structure, "registration": registration, "rules": current_rules()},
-    )
+    return render_to_string("events/includes/cohort_about.html", {"cohort": cohort, "structure": structure})
 
 
 @login_required

@@ -1,0 +1,44 @@
+"""Programme and course pages rendered once and reused (issue #8, docs/performance.md).
+
+What these pages show depends only on the published content and on the audience: trainer material
+is shown to the people who deliver or run the course and to no one else (courses.access). So the
+page body is kept in the cache per page and audience for `COURSES_PAGE_CACHE_SECONDS`, keyed on a
+stamp of the page tree (pages live, the last publication, the latest revision): publishing or
+unpublishing any page changes the key, so it shows at once. Reference snippets without revisions
+(principles, glossary, resources) show within the timeout. The header, messages and the Wagtail
+user bar are outside the cached part, and previews are never cached.
+"""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
+from django.template.loader import render_to_string
+from wagtail.models import Page
+
+from courses.access import can_see_trainer_material
+
+
+def content_stamp() -> str:
+    """Changes whenever a page is published, unpublished or saved as a draft (one query)."""
+    stamp = Page.objects.aggregate(
+        live=Count("pk", filter=Q(live=True)), published=Max("last_published_at"), revision=Max("latest_revision_id")
+    )
+    published = stamp["published"].isoformat() if stamp["published"] else ""
+    return f"{stamp['live']}:{published}:{stamp['revision']}"
+
+
+def cached_page_body(page: Page, request, template_name: str, build: Callable[[], dict]) -> str:
+    """`template_name` rendered with the page and `build()`, from the cache when it is there.
+
+    `build` runs only when the body has to be rendered, so a cached page costs none of its queries."""
+
+    def render() -> str:
+        return render_to_string(template_name, {"page": page, "request": request, **build()})
+
+    if getattr(request, "is_preview", False):
+        return render()
+    audience = "trainers" if can_see_trainer_material(request.user) else "public"
+    key = f"courses:page-body:{page.pk}:{audience}:{content_stamp()}"
+    return cache.get_or_set(key, render, settings.COURSES_PAGE_CACHE_SECONDS)
