@@ -1,7 +1,9 @@
 """Each role's landing page. Later apps fill the panels; here they are real, if often empty."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -33,7 +35,10 @@ def role_dashboard(request, role_slug: str):
         raise PermissionDenied
     context = {"role": role}
     if role is Role.PROGRAMME_ADMIN:
-        context["people_per_role"] = selectors.people_per_role()
+        # A count over every account, the same for every programme admin: reused for a few minutes.
+        context["people_per_role"] = cache.get_or_set(
+            "core:people-per-role", selectors.people_per_role, settings.CORE_DASHBOARD_COUNTS_CACHE_SECONDS
+        )
         context["regions"] = selectors.regions_with_counts()
     elif role is Role.REGIONAL_FACILITATOR:
         context["regions"] = selectors.facilitator_regions(request.user)

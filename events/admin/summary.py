@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.template.loader import render_to_string
 from django.urls import path
 from django.utils import timezone
 from django.views.generic import TemplateView
@@ -71,6 +72,23 @@ class MixSummaryView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         form, start, end = self.period()
+        key = self.cache_key(start, end)
+        return {
+            **super().get_context_data(**kwargs),
+            "form": form,
+            "start": start,
+            "end": end,
+            "report": cache.get_or_set(
+                f"{key}:{self.request.GET.urlencode()}",
+                lambda: self.render_report(key, start, end),
+                settings.EVENTS_MIX_SUMMARY_CACHE_SECONDS,
+            ),
+        }
+
+    def render_report(self, key: str, start: datetime.date, end: datetime.date) -> str:
+        """The regions and one page of cohorts as HTML. Kept per page of the same key: the summary
+        itself (every cohort of the period, with its mix) is large, and unpickling it on every
+        request cost more than the page; it is read only when a page is rendered."""
         cohorts = (
             Cohort.objects.in_regions_of(self.request.user)
             .exclude(status__in=[Cohort.Status.DRAFT, Cohort.Status.CANCELLED])
@@ -78,24 +96,18 @@ class MixSummaryView(WagtailAdminTemplateMixin, TemplateView):
             .filter(first_date__range=(start, end))
         )
         regions = cache.get_or_set(
-            self.cache_key(start, end),
-            lambda: regional_mix_summary(cohorts, current_rules()),
-            settings.EVENTS_MIX_SUMMARY_CACHE_SECONDS,
+            key, lambda: regional_mix_summary(cohorts, current_rules()), settings.EVENTS_MIX_SUMMARY_CACHE_SECONDS
         )
         paginator = Paginator(
             [(region, cohort, report) for region in regions for cohort, report in region.rows],
             settings.EVENTS_MIX_SUMMARY_PAGE_SIZE,
         )
         rows = paginator.get_page(self.request.GET.get("p"))
-        return {
-            **super().get_context_data(**kwargs),
-            "form": form,
-            "start": start,
-            "end": end,
-            "regions": regions,
-            "rows": rows,
-            "elided_page_range": paginator.get_elided_page_range(rows.number),
-        }
+        return render_to_string(
+            "events/admin/includes/mix_report.html",
+            {"regions": regions, "rows": rows, "elided_page_range": paginator.get_elided_page_range(rows.number)},
+            request=self.request,
+        )
 
 
 class MixSummaryViewSet(ViewSet):

@@ -1,0 +1,63 @@
+"""Programme and course pages come from the cache (courses.caching): changes still show, nothing leaks."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from core.roles import Role
+from courses.tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _get(client, url) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), len(queries)
+
+
+def test_a_published_course_shows_on_the_cached_programme_page(client, programme):
+    programme.save_revision().publish()
+    assert "Day 1 – Key working" not in _get(client, programme.url)[0]
+    course = factories.CoursePageFactory(parent=programme, title="Day 1 – Key working", kind="day1")
+    course.save_revision().publish()
+    assert "Day 1 – Key working" in _get(client, programme.url)[0]
+
+
+def test_a_published_change_to_a_course_shows_at_once(client, course):
+    course.save_revision().publish()
+    assert "A plain summary" not in _get(client, course.url)[0]
+    course.summary = "A plain summary"
+    course.save_revision().publish()
+    assert "A plain summary" in _get(client, course.url)[0]
+
+
+def test_an_unpublished_section_leaves_the_cached_course_page(client, course, section):
+    assert section.title in _get(client, course.url)[0]
+    section.unpublish()
+    assert section.title not in _get(client, course.url)[0]
+
+
+def test_a_trainers_page_and_header_never_reach_the_public(client, make_user, programme, trainer_guide):
+    trainer = make_user(Role.TRAINER)
+    signed_in = Client()
+    signed_in.force_login(trainer)
+    trainers_page = _get(signed_in, programme.url)[0]
+    assert trainer_guide.title in trainers_page and "Sign out" in trainers_page
+    public = _get(client, programme.url)[0]
+    assert trainer_guide.title not in public
+    assert "Sign out" not in public and trainer.email not in public
+    participant = Client()
+    participant.force_login(make_user(Role.PARTICIPANT))
+    assert trainer_guide.title not in _get(participant, programme.url)[0]
+
+
+@pytest.mark.parametrize("page", ["programme", "course"])
+def test_a_cached_page_costs_fewer_queries(client, request, section, page):
+    url = request.getfixturevalue(page).url
+    cold_page, cold = _get(client, url)
+    warm_page, warm = _get(client, url)
+    assert warm_page == cold_page
+    assert warm < cold
