@@ -28,6 +28,7 @@ class Role(models.TextChoices):
         raise ValueError(slug)
 
 
-#: Roles that work in the Wagtail admin. Apps add their own permissions through their AppConfig's
+#: Roles that work in the Wagtail admin: bootstrap grants them `wagtailadmin.access_admin`, and the
+#: header shows them the Admin link. Apps add their own permissions through their AppConfig's
 #: `role_permissions` (see core.bootstrap.roles).
 ADMIN_ROLES = (Role.PROGRAMME_ADMIN, Role.REGIONAL_FACILITATOR)

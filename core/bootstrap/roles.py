@@ -8,11 +8,10 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from core.roles import Role
+from core.roles import ADMIN_ROLES, Role
 
 CORE_PERMISSIONS: dict[Role, list[str]] = {
     Role.PROGRAMME_ADMIN: [
-        "wagtailadmin.access_admin",
         "wagtaildocs.add_document",
         "wagtaildocs.change_document",
         "wagtaildocs.delete_document",
@@ -32,7 +31,6 @@ CORE_PERMISSIONS: dict[Role, list[str]] = {
         "core.change_messagetemplate",
     ],
     Role.REGIONAL_FACILITATOR: [
-        "wagtailadmin.access_admin",
         "wagtaildocs.choose_document",
         "wagtailimages.choose_image",
         "core.view_region",
@@ -47,6 +45,8 @@ COLLECTION_MODELS = ("wagtaildocs.document", "wagtailimages.image")
 
 def role_permission_names() -> dict[Role, list[str]]:
     combined = {role: list(names) for role, names in CORE_PERMISSIONS.items()}
+    for role in ADMIN_ROLES:
+        combined[role].append("wagtailadmin.access_admin")
     for config in apps.get_app_configs():
         for role, names in getattr(config, "role_permissions", {}).items():
             combined[role].extend(names)

@@ -1,6 +1,8 @@
 """Who reaches which page: each role's dashboard and the Wagtail admin (issue #2)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import PASSWORD
@@ -212,3 +214,24 @@ def test_a_person_reads_and_downloads_what_is_held_about_them(client, make_user)
     assert download["Content-Type"] == "application/json"
     assert "attachment" in download["Content-Disposition"]
     assert download.json()["Your account"][0]["email"] == "sam@example.org"
+
+
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_the_header_links_the_admin_for_staff_roles_without_reading_permissions(client, make_user, region, role):
+    staff = role in (Role.PROGRAMME_ADMIN, Role.REGIONAL_FACILITATOR)
+    client.force_login(make_user(role, mfa=staff, regions=[region] if role is Role.REGIONAL_FACILITATOR else ()))
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("dashboard_role", kwargs={"role_slug": role.slug}))
+
+    assert (f'href="{reverse("wagtailadmin_home")}"' in page.content.decode()) is staff
+    assert not [query for query in queries if "auth_permission" in query["sql"]]
+
+
+def test_the_wagtail_user_bar_is_on_pages_for_staff_only(client, make_user):
+    client.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
+    assert b"w-userbar" in client.get("/").content
+    assert b"w-userbar" not in client.get(reverse("dashboard_role", kwargs={"role_slug": "programme"})).content
+
+    client.force_login(make_user(Role.PARTICIPANT))
+    assert b"w-userbar" not in client.get("/").content
