@@ -3,13 +3,11 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import Max, OuterRef, QuerySet, Subquery
 
 from core.models import User
 from events.models import Cohort, Session
 from trainers.models import DeliveryAssignment, DeliveryChecklist, TrainerProfile
-
-SESSIONS = Prefetch("cohort__sessions", queryset=Session.objects.select_related("course"))
 
 
 def _missing(assignment: DeliveryAssignment, previous_end: datetime.date | None) -> list[str]:
@@ -27,22 +25,28 @@ class Delivery:
         return self.assignment.cohort
 
 
+def _session_day(order: str) -> Subquery:
+    """A day of the assignment's cohort, as a subquery: "date" its first, "-date" its last."""
+    return Subquery(Session.objects.filter(cohort=OuterRef("cohort")).order_by(order).values("date")[:1])
+
+
 def my_deliveries(trainer: User, *, today: datetime.date) -> tuple[list[Delivery], list[Delivery]]:
     """(upcoming, past): every cohort the trainer is on, with their role and, for the upcoming ones,
-    what is left on their checklist. Two queries plus the prefetches, whatever the history."""
+    what is left on their checklist. One query whatever the history: each assignment carries its
+    cohort's first and last day (`starts_on`, `ends_on`) instead of the cohort's sessions."""
     assignments = list(
         DeliveryAssignment.objects.filter(trainer=trainer)
         .exclude(cohort__status=Cohort.Status.CANCELLED)
         .select_related("cohort__region", "cohort__venue", "checklist", "signed_off_by")
-        .prefetch_related(SESSIONS)
+        .annotate(starts_on=_session_day("date"), ends_on=_session_day("-date"))
     )
-    dated = sorted((a for a in assignments if a.cohort.start_date), key=lambda a: (a.cohort.start_date, a.pk))
+    dated = sorted((a for a in assignments if a.starts_on), key=lambda a: (a.starts_on, a.pk))
     upcoming, past = [], []
     for assignment in dated:
-        if assignment.cohort.end_date < today:
+        if assignment.ends_on < today:
             past.append(Delivery(assignment, []))
             continue
-        earlier = [a.cohort.end_date for a in dated if a.cohort.end_date < assignment.cohort.start_date]
+        earlier = [a.ends_on for a in dated if a.ends_on < assignment.starts_on]
         upcoming.append(Delivery(assignment, _missing(assignment, max(earlier, default=None))))
     return upcoming, past[::-1]
 
@@ -72,14 +76,15 @@ def team_checklists(cohort: Cohort) -> list[Delivery]:
     return [Delivery(assignment, _missing(assignment, ends.get(assignment.trainer_id))) for assignment in assignments]
 
 
-def sign_off_queue(user: User) -> QuerySet[DeliveryAssignment]:
-    """Reflections a Lead Trainer may sign off: not their own, not their mentees' (DOMAIN.md §6)."""
-    if not TrainerProfile.objects.lead_trainers().filter(person=user).exists():
+def sign_off_queue(profile: TrainerProfile | None) -> QuerySet[DeliveryAssignment]:
+    """Reflections the owner of `profile` may sign off: none unless they are an active Lead Trainer;
+    never their own, nor their mentees' (DOMAIN.md §6)."""
+    if profile is None or not profile.is_lead_trainer:
         return DeliveryAssignment.objects.none()
     return (
         DeliveryAssignment.objects.awaiting_sign_off()
-        .exclude(trainer=user)
-        .exclude(trainer__trainer_profile__mentor=user)
+        .exclude(trainer=profile.person_id)
+        .exclude(trainer__trainer_profile__mentor=profile.person_id)
         .select_related("trainer", "cohort")
         .order_by("reflected_at")
     )

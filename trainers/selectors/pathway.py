@@ -7,10 +7,10 @@ of queries however long the trainer's history is, and however many trainers ther
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import prefetch_related_objects
 
 from courses.models import ReadingPage
-from events.models import Cohort, Session
+from events.models import Cohort
 from trainers.interfaces import completed_t4t_prereading
 from trainers.models import (
     Application,
@@ -23,9 +23,7 @@ from trainers.models import (
 )
 from trainers.pathway import TRANSITIONS
 from trainers.rules import PathwayRules
-from trainers.selectors.t4t import Preparation, t4t_preparation
-
-SESSIONS = Prefetch("cohort__sessions", queryset=Session.objects.select_related("course"))
+from trainers.selectors.profiles import PROFILE_RELATIONS
 
 
 @dataclass
@@ -47,8 +45,8 @@ class PathwayOverview:
     assessments: list[CriterionAssessment]  # the latest per criterion
     t4t_places: list[T4TPlace]
     open_t4t: list[Cohort]
-    prereading_done: bool
-    preparation: Preparation | None
+    prereading_done: bool  # asked only while it matters: in the pool, before T4T
+    shows_preparation: bool  # the T4T preparation, once booked or while waiting to book
     prereading_page: ReadingPage | None
     wants_lead: bool
     shadowings: list[DeliveryAssignment] = field(default_factory=list)
@@ -98,14 +96,22 @@ def _steps(profile: TrainerProfile, history: list[PathwayStep], *, wants_lead: b
     return steps
 
 
+def _with_relations(profile: TrainerProfile) -> TrainerProfile:
+    """The profile as given when the caller loaded `PROFILE_RELATIONS` with it, else read again with them."""
+    if all(TrainerProfile._meta.get_field(name).is_cached(profile) for name in PROFILE_RELATIONS):
+        return profile
+    return TrainerProfile.objects.select_related(*PROFILE_RELATIONS).get(pk=profile.pk)
+
+
 def pathway_overview(profile: TrainerProfile, *, rules: PathwayRules, today: datetime.date) -> PathwayOverview:
-    profile = TrainerProfile.objects.select_related("person", "region", "mentor").get(pk=profile.pk)
+    profile = _with_relations(profile)
     applications = list(Application.objects.filter(profile=profile).select_related("assessor"))
     latest: dict[int, CriterionAssessment] = {}
     for assessment in CriterionAssessment.objects.filter(profile=profile).select_related("assessor", "cohort"):
         latest.setdefault(assessment.criterion_id, assessment)
-    places = list(T4TPlace.objects.filter(profile=profile).select_related("cohort").prefetch_related(SESSIONS))
-    waiting_for_t4t = profile.stage == Stage.IN_POOL and not any(p.completed_at is None for p in places)
+    places = list(T4TPlace.objects.filter(profile=profile).select_related("cohort"))
+    in_pool = profile.stage == Stage.IN_POOL
+    waiting_for_t4t = in_pool and not any(p.completed_at is None for p in places)
     open_t4t = (
         list(
             Cohort.objects.open_for_registration(today)
@@ -121,9 +127,10 @@ def pathway_overview(profile: TrainerProfile, *, rules: PathwayRules, today: dat
     assignments = list(
         DeliveryAssignment.objects.filter(trainer=profile.person, role__in=DeliveryAssignment.NEEDS_SIGN_OFF)
         .select_related("cohort", "signed_off_by")
-        .prefetch_related(SESSIONS)
         .order_by("assigned_at", "pk")
     )
+    # One query for the days of every cohort shown (their dates, and when a T4T part is revealed).
+    prefetch_related_objects([row.cohort for row in [*places, *assignments]], "sessions")
     wants_lead = profile.stage == Stage.LEAD or any(a.for_lead for a in applications)
     history = list(PathwayStep.objects.filter(profile=profile).select_related("actor"))
     return PathwayOverview(
@@ -135,8 +142,8 @@ def pathway_overview(profile: TrainerProfile, *, rules: PathwayRules, today: dat
         assessments=sorted(latest.values(), key=lambda a: (a.criterion_wording, a.pk)),
         t4t_places=places,
         open_t4t=open_t4t,
-        prereading_done=profile.person_id in completed_t4t_prereading([profile.person_id]),
-        preparation=t4t_preparation() if places or waiting_for_t4t else None,
+        prereading_done=in_pool and profile.person_id in completed_t4t_prereading([profile.person_id]),
+        shows_preparation=bool(places) or waiting_for_t4t,
         prereading_page=ReadingPage.objects.live().filter(kind=ReadingPage.Kind.T4T_PRE_READING).first()
         if waiting_for_t4t
         else None,

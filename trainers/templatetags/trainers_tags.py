@@ -2,35 +2,51 @@
 so core never imports trainers)."""
 
 from django import template
+from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
 
+from courses.caching import content_stamp
 from trainers.models import TrainerProfile
 from trainers.pathway import action_label
 from trainers.selectors.deliveries import sign_off_queue, team_checklists
+from trainers.selectors.profiles import own_trainer_profile
+from trainers.selectors.t4t import t4t_preparation
 
 register = template.Library()
 
 
-def _profile(context) -> TrainerProfile | None:
-    user = context["request"].user
-    return TrainerProfile.objects.filter(person=user).first() if user.is_authenticated else None
-
-
 @register.inclusion_tag("trainers/includes/trainer_nav.html", takes_context=True)
 def trainer_nav(context, current: str):
-    profile = _profile(context)
+    profile = own_trainer_profile(context["request"])
     return {"current": current, "is_lead": profile is not None and profile.is_lead_trainer}
 
 
 @register.inclusion_tag("trainers/includes/dashboard.html", takes_context=True)
 def trainer_pathway_panel(context):
     """Where the trainer is on the pathway, and sign-offs waiting for a Lead Trainer."""
-    profile = _profile(context)
+    profile = own_trainer_profile(context["request"])
     lead = profile is not None and profile.is_lead_trainer
     return {
         "profile": profile,
-        "waiting": sign_off_queue(profile.person).count() if lead else 0,
-        "mentees": TrainerProfile.objects.filter(mentor=profile.person).select_related("person") if lead else [],
+        "waiting": sign_off_queue(profile).count(),
+        "mentees": TrainerProfile.objects.filter(mentor=profile.person_id).select_related("person") if lead else [],
     }
+
+
+@register.simple_tag(takes_context=True, name="t4t_preparation")
+def t4t_preparation_tag(context) -> str:
+    """The T4T preparation, the same for every candidate and made only of course pages, so it is
+    rendered once and reused like those pages (courses.caching): keyed on the page tree's stamp, a
+    page published or unpublished shows at once."""
+
+    def render() -> str:
+        return render_to_string(
+            "trainers/includes/t4t_preparation.html", {"preparation": t4t_preparation(), "request": context["request"]}
+        )
+
+    key = f"trainers:t4t-preparation:{content_stamp()}"
+    return cache.get_or_set(key, render, settings.COURSES_PAGE_CACHE_SECONDS)
 
 
 @register.inclusion_tag("trainers/includes/checklists.html")

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from trainers.forms.public import ChecklistForm, ReflectionForm
 from trainers.interfaces import participant_feedback_for
-from trainers.models import DeliveryAssignment, DeliveryChecklist, TrainerProfile
+from trainers.models import DeliveryAssignment, DeliveryChecklist
 from trainers.selectors.deliveries import my_deliveries, sign_off_queue, team_checklists
+from trainers.selectors.profiles import own_trainer_profile
 from trainers.services.deliveries import assignment_sign_off, checklist_update, reflection_submit
 
 
@@ -24,7 +25,6 @@ def deliveries(request):
             "upcoming": upcoming,
             "past": past,
             "feedback": participant_feedback_for(request.user),
-            "is_lead_trainer": TrainerProfile.objects.lead_trainers().filter(person=request.user).exists(),
         },
     )
 
@@ -89,20 +89,22 @@ def delivery(request, pk: int):
     )
 
 
-def _queue_or_404(user):
-    if not TrainerProfile.objects.lead_trainers().filter(person=user).exists():
+def _queue_or_404(request):
+    """Sign-offs are for active Lead Trainers only; anyone else gets a 404."""
+    profile = own_trainer_profile(request)
+    if profile is None or not profile.is_lead_trainer:
         raise Http404
-    return sign_off_queue(user)
+    return sign_off_queue(profile)
 
 
 @login_required
 def sign_offs(request):
-    return render(request, "trainers/sign_offs.html", {"queue": _queue_or_404(request.user)})
+    return render(request, "trainers/sign_offs.html", {"queue": _queue_or_404(request)})
 
 
 @login_required
 def sign_off(request, pk: int):
-    assignment = get_object_or_404(_queue_or_404(request.user), pk=pk)
+    assignment = get_object_or_404(_queue_or_404(request), pk=pk)
     error = None
     if request.method == "POST":
         try:

@@ -11,12 +11,13 @@ from events.models import Cohort
 from trainers.models import TrainerProfile
 from trainers.rules import current_pathway_rules
 from trainers.selectors.pathway import pathway_overview
+from trainers.selectors.profiles import PROFILE_RELATIONS, own_trainer_profile
 from trainers.services.t4t import t4t_book
 
 
 @login_required
 def my_pathway(request):
-    profile = TrainerProfile.objects.filter(person=request.user).first()
+    profile = own_trainer_profile(request)
     if profile is None:
         return render(request, "trainers/no_pathway.html")
     overview = pathway_overview(profile, rules=current_pathway_rules(), today=timezone.localdate())
@@ -26,7 +27,10 @@ def my_pathway(request):
 @login_required
 def trainee_pathway(request, pk: int):
     """A mentor follows each mentee's pathway: mentoring runs alongside it (000:L410–416, L3620–3626)."""
-    profile = get_object_or_404(TrainerProfile.objects.visible_to(request.user).exclude(person=request.user), pk=pk)
+    profile = get_object_or_404(
+        TrainerProfile.objects.visible_to(request.user).exclude(person=request.user).select_related(*PROFILE_RELATIONS),
+        pk=pk,
+    )
     overview = pathway_overview(profile, rules=current_pathway_rules(), today=timezone.localdate())
     return render(request, "trainers/trainee_pathway.html", {"overview": overview})
 

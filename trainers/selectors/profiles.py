@@ -1,0 +1,30 @@
+"""The signed-in person's own trainer record, read once per request (issue #8).
+
+A trainer's page asks for it several times: the view, the trainer navigation, the dashboard panel.
+It is kept on the request, never across requests, so a change to the record shows on the next page.
+"""
+
+from trainers.models import TrainerProfile
+
+#: What every page about a trainer's record names with it: who, where, and their mentor.
+PROFILE_RELATIONS = ("person", "region", "mentor")
+
+_NOT_READ = object()
+
+
+def own_trainer_profile(request) -> TrainerProfile | None:
+    """The person's `TrainerProfile` with their region and mentor (one query, the first time in a
+    request), or None for someone with no trainer record or not signed in.
+
+    Any app's view or template tag given the request reuses it:
+    `from trainers.selectors.profiles import own_trainer_profile`."""
+    profile = getattr(request, "_own_trainer_profile", _NOT_READ)
+    if profile is _NOT_READ:
+        user = request.user
+        profile = (
+            TrainerProfile.objects.select_related(*PROFILE_RELATIONS).filter(person=user).first()
+            if user.is_authenticated
+            else None
+        )
+        request._own_trainer_profile = profile
+    return profile
