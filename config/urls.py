@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -24,4 +24,10 @@ if settings.DEBUG:
     for folder in ("images", "original_images"):
         urlpatterns += static(f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages go through courses' `serve_page`, which shares a public page between cookieless visitors and
+# hands everything else to Wagtail's `serve`; Wagtail's own patterns stay for its `_util/` views and
+# for reversing page URLs (`wagtail_serve`).
+urlpatterns += [
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", courses_views.serve_page, name="page"),
+    path("", include(wagtail_urls)),
+]

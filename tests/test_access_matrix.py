@@ -56,10 +56,12 @@ CASES: dict[str, list[Case]] = {
     "wagtaildocs_authenticate_with_password": [Case(lambda w: "/documents/authenticate_with_password/999/", each(ANY))],
     "wagtailcore_authenticate_with_password": [Case(lambda w: "/_util/authenticate_with_password/9/9/", each(ANY))],
     "wagtailcore_login": [Case(lambda w: "/_util/login/", each(ANY))],
-    "wagtail_serve": [
+    # Page URLs resolve to courses' `serve_page`, which hands them to Wagtail's `wagtail_serve`.
+    "page": [
         Case(lambda w: w.course.url, each(OK)),
         Case(lambda w: w.trainer_guide.url, each(OK, anonymous=LOGIN, participant=DENIED)),
     ],
+    "wagtail_serve": [Case(lambda w: w.course.url, each(OK))],
     # allauth: public forms and the person's own account pages
     "account_*": [Case(None, each(ANY))],
     "mfa_*": [Case(None, each(ANY))],

@@ -151,7 +151,7 @@ CACHES = {
 
 # Pages and feeds kept in the cache, and how long lists are (issue #8, docs/performance.md).
 # The public course listing: courses per page, and seconds a rendered page is reused (places left
-# may lag by this much).
+# may lag by this much); also how long a cohort's page is shared between visitors with no cookies.
 EVENTS_COHORT_LIST_PAGE_SIZE = 24
 EVENTS_COHORT_LIST_CACHE_SECONDS = 60
 # A trainer's calendar feed, fetched by calendar apps every few minutes: seconds its body is reused.
@@ -162,7 +162,8 @@ EVENTS_MIX_SUMMARY_PAGE_SIZE = 50
 # Seconds the summary is reused for people managing the same regions (new registrations show up that late).
 EVENTS_MIX_SUMMARY_CACHE_SECONDS = 300
 # A public cohort page's description (days, venue, what the course covers): seconds it is reused.
-# Places left are never cached; a change to the cohort itself shows at once, to its days or venue this late.
+# For signed-in visitors places left are never cached; a change to the cohort itself shows at once, to
+# its days or venue this late.
 EVENTS_COHORT_PAGE_CACHE_SECONDS = 60
 # Programme and course pages, rendered once per audience (public or trainers): seconds they are reused.
 # Publishing or unpublishing a page shows at once; a changed glossary term, principle or resource this late.

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from core.roles import Role
 from courses.tests import factories
@@ -61,3 +62,27 @@ def test_a_cached_page_costs_fewer_queries(client, request, section, page):
     warm_page, warm = _get(client, url)
     assert warm_page == cold_page
     assert warm < cold
+
+
+def test_a_public_page_is_shared_between_cookieless_visitors(client, section, course):
+    first, _ = _get(client, course.url)
+    shared, queries = _get(Client(), course.url)
+    assert shared == first
+    assert queries <= 2  # the content stamp and the cache
+
+
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
+def test_a_visitor_with_a_session_or_messages_gets_a_page_made_for_them(client, section, course, cookie):
+    _get(client, course.url)
+    visitor = Client()
+    visitor.cookies[cookie] = "anything"
+    _, queries = _get(visitor, course.url)
+    assert queries > 2
+
+
+def test_a_page_with_a_form_is_never_shared(client, course):
+    PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.PASSWORD, password="secret")
+    for visitor in (Client(), Client()):
+        response = visitor.get(course.url)
+        assert response.status_code == 200
+        assert "csrftoken" in response.cookies

@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from core.forms import posted
 from core.models import Region
+from core.shared_responses import shared_response
 from courses.models import SectionPage
 from events.calendars import cohort_calendar
 from events.forms.public import RegistrationForm
@@ -84,8 +85,19 @@ def _open_cohort(pk: int) -> Cohort:
 
 
 def cohort_detail(request, pk: int):
-    """The cohort's description comes from `_cohort_about`; places left and the visitor's own
-    registration are looked up on every request."""
+    """The whole page is shared between cookieless visitors for `EVENTS_COHORT_LIST_CACHE_SECONDS`,
+    the same lag the listing's places left have (core.shared_responses). For anyone else the
+    description comes from `_cohort_about`, and places left and their own registration are looked up
+    on every request."""
+    return shared_response(
+        request,
+        f"cohort:{pk}:{timezone.localdate().isoformat()}",
+        settings.EVENTS_COHORT_LIST_CACHE_SECONDS,
+        lambda: _cohort_page(request, pk),
+    )
+
+
+def _cohort_page(request, pk: int):
     cohort = open_cohorts(today=timezone.localdate()).prefetch_related(None).filter(pk=pk).first()
     if cohort is None:
         raise Http404
