@@ -7,7 +7,7 @@ Each read is a fixed number of queries however many cohorts and registrations th
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 
 from courses.models import CourseLearningOutcome
 from events.models import Cohort, PlaceOffer, Registration, Session
@@ -18,6 +18,10 @@ from events.selectors.mix import MIX_FIELDS, MixReport, evaluate_mix
 from events.selectors.sessions import sessions_with_cohorts
 
 SESSIONS = Prefetch("sessions", queryset=Session.objects.select_related("course"))
+DAY1_SESSIONS = Prefetch("day1_cohort__sessions", queryset=Session.objects.select_related("course"))
+OPEN_OFFERS = Prefetch(
+    "offers", queryset=PlaceOffer.objects.filter(outcome=PlaceOffer.Outcome.PENDING), to_attr="open_offers"
+)
 
 
 def open_cohorts(*, today: datetime.date, region_code: str = "") -> QuerySet[Cohort]:
@@ -51,10 +55,8 @@ def registrations_of(person) -> QuerySet[Registration]:
         .select_related("cohort__venue", "cohort__region", "day1_cohort__venue")
         .prefetch_related(
             Prefetch("cohort__sessions", queryset=Session.objects.select_related("course")),
-            Prefetch("day1_cohort__sessions", queryset=Session.objects.select_related("course")),
-            Prefetch(
-                "offers", queryset=PlaceOffer.objects.filter(outcome=PlaceOffer.Outcome.PENDING), to_attr="open_offers"
-            ),
+            DAY1_SESSIONS,
+            OPEN_OFFERS,
         )
         .order_by("-registered_at")
     )
@@ -99,34 +101,30 @@ class CohortOverview:
     overdue: list[DueMessage]
 
 
+def overview_cohorts(cohorts: QuerySet[Cohort]) -> QuerySet[Cohort]:
+    """`cohorts` with what `overview_of()` reads from the cohort: its counts, places and days."""
+    return cohorts.with_counts().select_related("region", "local_authority", "venue").prefetch_related(SESSIONS)
+
+
 def cohort_overview(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> CohortOverview:
-    cohort = (
-        Cohort.objects.with_counts()
-        .select_related("region", "local_authority", "venue")
-        .prefetch_related(SESSIONS)
-        .get(pk=cohort.pk)
-    )
-    people = (
-        Registration.objects.filter(cohort=cohort, status__in=Registration.ACTIVE_STATUSES)
-        .select_related("person", "preparation", "day1_cohort")
-        .prefetch_related(
-            Prefetch("day1_cohort__sessions", queryset=Session.objects.select_related("course")),
-            Prefetch(
-                "offers", queryset=PlaceOffer.objects.filter(outcome=PlaceOffer.Outcome.PENDING), to_attr="open_offers"
-            ),
-        )
-        .order_by("registered_at", "pk")
-    )
-    by_status = {status: [] for status in Registration.Status}
-    for registration in people:
-        registration.cohort = cohort
-        by_status[registration.status].append(registration)
-    confirmed = by_status[Registration.Status.CONFIRMED]
-    guests = list(
-        Registration.objects.filter(day1_cohort=cohort, status=Registration.Status.CONFIRMED).select_related(
-            "person", "cohort"
-        )
-    )
+    """The overview of a cohort loaded any way: it is loaded again with what the overview reads.
+    A view that loads the cohort itself loads it through `overview_cohorts()` and calls `overview_of()`."""
+    return overview_of(overview_cohorts(Cohort.objects).get(pk=cohort.pk), rules=rules, today=today)
+
+
+def overview_of(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> CohortOverview:
+    """The overview of a cohort loaded by `overview_cohorts()`. Its active registrations and the
+    people joining its Day 1 from another cohort are one query."""
+    by_status, guests = {status: [] for status in Registration.Status}, []
+    for registration in _people_and_day1_guests(cohort):
+        if registration.cohort_id == cohort.pk:
+            registration.cohort = cohort
+            by_status[registration.status].append(registration)
+        else:
+            guests.append(registration)
+    confirmed, offered = by_status[Registration.Status.CONFIRMED], by_status[Registration.Status.OFFERED]
+    prefetch_related_objects(offered, OPEN_OFFERS)
+    prefetch_related_objects([r for r in confirmed if r.day1_cohort_id], DAY1_SESSIONS)
     day1 = next((session for session in cohort.ordered_sessions if session.is_day1), None)
     needs_day1 = [r for r in confirmed if not r.skips_day1 and not r.day1_cohort_id]
     done = (
@@ -143,13 +141,26 @@ def cohort_overview(cohort: Cohort, *, rules: CohortRules, today: datetime.date)
         ],
         trainers=list(cohort.delivery_assignments.select_related("trainer").order_by("role", "trainer__last_name")),
         confirmed=confirmed,
-        offered=by_status[Registration.Status.OFFERED],
+        offered=offered,
         waiting=by_status[Registration.Status.WAITING],
         day1_guests=guests,
         mix=evaluate_mix([{name: getattr(r, name) for name in MIX_FIELDS} for r in confirmed], rules),
-        unprepared=_unprepared(confirmed + by_status[Registration.Status.OFFERED]),
+        unprepared=_unprepared(confirmed + offered),
         missed_day1=[r for r in needs_day1 if day1 and day1.date < today and r.person_id not in done],
         overdue=overdue_messages(confirmed, rules=rules, today=today),
+    )
+
+
+def _people_and_day1_guests(cohort: Cohort) -> QuerySet[Registration]:
+    """The cohort's active registrations, and the confirmed people of other cohorts who attend its
+    Day 1 (with their own cohort, to say where they come from), in the order they registered."""
+    return (
+        Registration.objects.filter(
+            Q(cohort=cohort, status__in=Registration.ACTIVE_STATUSES)
+            | Q(day1_cohort=cohort, status=Registration.Status.CONFIRMED)
+        )
+        .select_related("person", "preparation", "day1_cohort", "cohort")
+        .order_by("registered_at", "pk")
     )
 
 

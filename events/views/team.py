@@ -22,7 +22,7 @@ from events.calendars import build_calendar
 from events.forms.public import PreparationForm
 from events.models import CalendarFeed, Cohort, Preparation, Registration, Session
 from events.rules import current_rules
-from events.selectors.cohorts import cohort_overview
+from events.selectors.cohorts import overview_cohorts, overview_of
 from events.services.calendars import calendar_feed_reset
 from events.services.preparation import preparation_update
 
@@ -33,8 +33,8 @@ def _visible_cohort(request, pk: int) -> Cohort:
 
 @login_required
 def cohort_team(request, pk: int):
-    cohort = _visible_cohort(request, pk)
-    overview = cohort_overview(cohort, rules=current_rules(), today=timezone.localdate())
+    cohort = get_object_or_404(overview_cohorts(Cohort.objects.visible_to(request.user)), pk=pk)
+    overview = overview_of(cohort, rules=current_rules(), today=timezone.localdate())
     return render(request, "events/cohort_team.html", {"overview": overview, "cohort": overview.cohort})
 
 

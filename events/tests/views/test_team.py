@@ -1,10 +1,15 @@
 """The shared cohort page: the facilitator and every trainer on the cohort, nobody else (DOMAIN.md §4)."""
 
+import datetime
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from core.roles import Role
-from events.models import Preparation
+from events.models import PlaceOffer, Preparation, Registration
 from events.tests.factories import RegistrationFactory, parent_carer
 
 
@@ -82,3 +87,25 @@ def test_the_team_page_keeps_a_constant_number_of_queries(
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("events:cohort_team", args=[cohort.pk]))
+
+
+def test_the_team_page_reads_the_cohort_and_its_registrations_once(client, make_cohort, cohort, trainer, make_person):
+    """The visible cohort is the one the overview reads, and the cohort's people and its Day 1
+    guests from other cohorts come in one query (issue #8)."""
+    elsewhere, guests_from = make_cohort(title="Elsewhere"), make_cohort(title="Guests from")
+    RegistrationFactory(cohort=cohort, person=make_person("Rosa"))
+    RegistrationFactory(cohort=cohort, person=make_person("Moved"), day1_cohort=elsewhere)
+    RegistrationFactory(cohort=guests_from, person=make_person("Guest"), day1_cohort=cohort)
+    offered = RegistrationFactory(cohort=cohort, person=make_person("Olu"), status=Registration.Status.OFFERED)
+    PlaceOffer.objects.create(registration=offered, expires_at=timezone.now() + datetime.timedelta(hours=30))
+    RegistrationFactory(cohort=cohort, person=make_person("Wai"), status=Registration.Status.WAITING)
+    client.force_login(trainer)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("events:cohort_team", args=[cohort.pk])).content.decode()
+
+    assert "Rosa Person" in page and "Day 1 with Elsewhere" in page and "Guest Person (from Guests from)" in page
+    assert "Olu Person: offered a place, until" in page and "Wai Person" in page
+    rows_of = [query["sql"].split(".", 1)[0] for query in queries]
+    assert rows_of.count('SELECT "events_cohort"') == 1
+    assert rows_of.count('SELECT "events_registration"') == 1
