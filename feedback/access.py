@@ -7,11 +7,16 @@ co-trainers, and for staff who manage the region: a shadow observes and does not
 """
 
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 
 from events.access import managed_regions, manages_every_region
+from trainers.models import DeliveryAssignment
 
 LEAD = "lead"
 DELIVERING_ROLES = ("lead", "co_trainer")
+
+#: A cohort's team with the trainers, as `team_role` and `delivering_trainers` read it.
+TEAM = Prefetch("delivery_assignments", queryset=DeliveryAssignment.objects.select_related("trainer"))
 
 
 def team_role(user, cohort) -> str | None:

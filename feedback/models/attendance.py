@@ -17,13 +17,17 @@ class AttendanceStatus(models.TextChoices):
     ABSENT = "absent", "Absent"
 
 
+def attended_statuses(rules) -> list[str]:
+    """Present or late, and left early when the rules count it (Settings → Course follow-through)."""
+    statuses = [AttendanceStatus.PRESENT, AttendanceStatus.LATE]
+    if rules.left_early_counts_as_attended:
+        statuses.append(AttendanceStatus.LEFT_EARLY)
+    return statuses
+
+
 class AttendanceQuerySet(SessionRecordQuerySet):
     def attended(self, rules) -> "AttendanceQuerySet":
-        """Present or late, and left early when the rules count it (Settings → Course follow-through)."""
-        statuses = [AttendanceStatus.PRESENT, AttendanceStatus.LATE]
-        if rules.left_early_counts_as_attended:
-            statuses.append(AttendanceStatus.LEFT_EARLY)
-        return self.filter(status__in=statuses)
+        return self.filter(status__in=attended_statuses(rules))
 
 
 class Attendance(models.Model):
@@ -46,3 +50,7 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration.person}: {self.get_status_display()} on {self.session}"
+
+    def counts_as_attended(self, rules) -> bool:
+        """The same rule as `Attendance.objects.attended`, for marks already loaded."""
+        return self.status in attended_statuses(rules)

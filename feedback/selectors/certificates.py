@@ -7,15 +7,17 @@ from feedback.models import Attendance, Certificate
 from feedback.models.certificates import normalise_code
 
 
-def attended_every_day(registration: Registration, rules) -> bool:
+def attended_every_day(registration: Registration, rules, attended=None) -> bool:
     """Attended each of their days (both days of the course, or both T4T days); for the course, Day 1
-    counts when done with another cohort or before (Day 1 once, 000:L2320–2324)."""
+    counts when done with another cohort or before (Day 1 once, 000:L2320–2324). `attended`: the ids
+    of the sessions the person attended, when the caller has them already."""
     sessions = sessions_for_registration(registration)
     if not sessions:
         return False
-    attended = set(
-        Attendance.objects.attended(rules).filter(registration=registration).values_list("session_id", flat=True)
-    )
+    if attended is None:
+        attended = set(
+            Attendance.objects.attended(rules).filter(registration=registration).values_list("session_id", flat=True)
+        )
     if any(session.pk not in attended for session in sessions):
         return False
     return registration.cohort.path == Cohort.Path.T4T or has_done_day1(registration.person)

@@ -8,6 +8,8 @@ certificate.
 import datetime
 from dataclasses import dataclass, fields
 
+from django.db.models import Prefetch, QuerySet
+
 from events.models import Cohort, Registration, Session
 from events.selectors.sessions import sessions_with_cohorts
 from feedback.models import Attendance, AttendanceStatus, Certificate, EvaluationReceipt, OpenQuestion, SessionMaterial
@@ -20,6 +22,15 @@ from feedback.selectors.questionnaires import Release, questionnaire_schedules
 from feedback.selectors.readings import DueReading, ReadingProgress, reading_progress, readings_for_registrations
 
 
+def with_course_work(registrations: QuerySet[Registration]) -> QuerySet[Registration]:
+    """The registrations with what `course_summaries` reads from them: their cohorts' days with the
+    course pages, the person and the certificate (so a summary costs no query per registration)."""
+    sessions = Session.objects.select_related("course")
+    return registrations.select_related("person", "cohort", "day1_cohort", "certificate").prefetch_related(
+        Prefetch("cohort__sessions", queryset=sessions), Prefetch("day1_cohort__sessions", queryset=sessions)
+    )
+
+
 @dataclass
 class Day:
     session: Session
@@ -27,6 +38,9 @@ class Day:
     attendance: Attendance | None
     evaluation: str  # "open", "done", "closed", "not yet" or "none"
     evaluation_closes: datetime.date
+
+    def was_attended(self, rules: FeedbackRules) -> bool:
+        return self.attendance is not None and self.attendance.counts_as_attended(rules)
 
 
 def _days(registrations: list[Registration], rules: FeedbackRules, today: datetime.date) -> dict[int, list[Day]]:
@@ -79,24 +93,23 @@ class CourseSummary:
 
 def course_summaries(registrations, rules: FeedbackRules, today: datetime.date) -> list[CourseSummary]:
     """A summary of each registration, in a fixed number of queries whatever the number of registrations
-    (their cohorts carry their sessions with the course pages, as `Prefetch` loads them)."""
+    (they come through `with_course_work`)."""
     registrations = list(registrations)
-    pks = [registration.pk for registration in registrations]
     due = readings_for_registrations(registrations)
     progress = reading_progress(
         {registration.person_id for registration in registrations},
         {item.reading.pk for items in due.values() for item in items},
     )
     days = _days(registrations, rules, today)
-    releases = questionnaire_schedules(registrations, rules)
-    certificates = {c.registration_id: c for c in Certificate.objects.filter(registration_id__in=pks)}
+    attended = {(pk, day.session.pk) for pk, days_of in days.items() for day in days_of if day.was_attended(rules)}
+    releases = questionnaire_schedules(registrations, rules, attended=attended)
     return [
         CourseSummary(
             registration=registration,
             days=days[registration.pk],
             readings=[(item, progress[(registration.person_id, item.reading.pk)]) for item in due[registration.pk]],
             releases=releases[registration.pk],
-            certificate=certificates.get(registration.pk),
+            certificate=getattr(registration, "certificate", None),
         )
         for registration in registrations
     ]
@@ -113,6 +126,7 @@ class CourseOverview(CourseSummary):
 
 def course_overview(registration: Registration, rules: FeedbackRules, today: datetime.date) -> CourseOverview:
     summary = course_summaries([registration], rules, today)[0]
+    attended = {day.session.pk for day in summary.days if day.was_attended(rules)}
     session_ids = session_ids_for_registration(registration)
     materials = SessionMaterial.objects.filter(session_id__in=session_ids).select_related("session__course")
     return CourseOverview(
@@ -123,5 +137,5 @@ def course_overview(registration: Registration, rules: FeedbackRules, today: dat
                 "session__course"
             )
         ),
-        can_get_certificate=summary.certificate is None and attended_every_day(registration, rules),
+        can_get_certificate=summary.certificate is None and attended_every_day(registration, rules, attended),
     )

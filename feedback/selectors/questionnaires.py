@@ -51,15 +51,17 @@ def opens_on(questionnaire: Questionnaire, day2: datetime.date, rules: FeedbackR
     return None
 
 
-def attended_day2_dates(registrations, rules: FeedbackRules) -> dict[int, datetime.date]:
+def attended_day2_dates(registrations, rules: FeedbackRules, attended=None) -> dict[int, datetime.date]:
     """{registration id: date of Day 2} for those who attended their Day 2, where the timeline starts
-    (one query whatever the number; the registrations' cohorts carry their sessions)."""
+    (one query whatever the number, none when the caller passes the (registration id, session id)
+    pairs it knows were `attended`; the registrations' cohorts carry their sessions)."""
     day2 = {registration.pk: session for registration in registrations if (session := day2_session(registration))}
-    attended = set(
-        Attendance.objects.attended(rules)
-        .filter(registration_id__in=list(day2), session_id__in={session.pk for session in day2.values()})
-        .values_list("registration_id", "session_id")
-    )
+    if attended is None:
+        attended = set(
+            Attendance.objects.attended(rules)
+            .filter(registration_id__in=list(day2), session_id__in={session.pk for session in day2.values()})
+            .values_list("registration_id", "session_id")
+        )
     return {pk: session.date for pk, session in day2.items() if (pk, session.pk) in attended}
 
 
@@ -80,12 +82,13 @@ def day2_dates_with_release(
 
 
 def questionnaire_schedules(
-    registrations, rules: FeedbackRules, questionnaires: list[Questionnaire] | None = None
+    registrations, rules: FeedbackRules, questionnaires: list[Questionnaire] | None = None, attended=None
 ) -> dict[int, list[Release]]:
     """{registration id: every questionnaire offered to the person, with its opening date and their
-    entry}, in three queries whatever the number (two when `questionnaires` are given)."""
+    entry}, in three queries whatever the number (one less when `questionnaires` are given, and one
+    less when the `attended` pairs are, as in `attended_day2_dates`)."""
     registrations = list(registrations)
-    day2 = attended_day2_dates(registrations, rules)
+    day2 = attended_day2_dates(registrations, rules, attended)
     if questionnaires is None:
         questionnaires = list(Questionnaire.objects.all()) if day2 else []
     entries = {

@@ -4,16 +4,15 @@ core's dashboards include the panels, so core never imports feedback (CONVENTION
 """
 
 from django import template
-from django.db.models import Prefetch
 from django.utils import timezone
 
 from core.roles import Role
 from courses.models import KeyWorkingFunction, Principle, ReadingPage
-from events.models import Cohort, Registration, Session
+from events.models import Cohort, Registration
 from feedback.course_topics import COURSE_TOPICS
 from feedback.models import QuestionnaireEntry
 from feedback.rules import current_feedback_rules
-from feedback.selectors.course import course_summaries
+from feedback.selectors.course import course_summaries, with_course_work
 from feedback.selectors.readings import reading_progress
 
 register = template.Library()
@@ -37,16 +36,11 @@ def participant_course_work(context):
     fixed number of queries however many courses the person has."""
     person = context["request"].user
     rules, today = current_feedback_rules(), timezone.localdate()
-    registrations = (
-        Registration.objects.filter(person=person, status=Registration.Status.CONFIRMED)
-        .exclude(cohort__status=Cohort.Status.CANCELLED)
-        .select_related("person", "cohort", "day1_cohort")
-        .prefetch_related(
-            Prefetch("cohort__sessions", queryset=Session.objects.select_related("course")),
-            Prefetch("day1_cohort__sessions", queryset=Session.objects.select_related("course")),
+    registrations = with_course_work(
+        Registration.objects.filter(person=person, status=Registration.Status.CONFIRMED).exclude(
+            cohort__status=Cohort.Status.CANCELLED
         )
-        .order_by("-registered_at")
-    )
+    ).order_by("-registered_at")
     return {"summaries": course_summaries(registrations, rules, today), "today": today}
 
 
@@ -56,15 +50,20 @@ def trainer_course_work(context):
     cohorts = (
         Cohort.objects.filter(delivery_assignments__trainer=person)
         .exclude(status=Cohort.Status.CANCELLED)
-        .prefetch_related(Prefetch("sessions", queryset=Session.objects.select_related("course")))
         .order_by("-created_at")
     )
     shared = QuestionnaireEntry.objects.filter(shared_with=person, status=QuestionnaireEntry.Status.SUBMITTED).count()
-    t4t = list(ReadingPage.objects.live().filter(kind=ReadingPage.Kind.T4T_PRE_READING))
-    progress = reading_progress([person.pk], [reading.pk for reading in t4t])
+    is_trainer = person.has_role(Role.TRAINER)
     return {
         "cohorts": cohorts,
         "shared": shared,
-        "is_trainer": person.has_role(Role.TRAINER),
-        "t4t_readings": [(reading, progress[(person.pk, reading.pk)]) for reading in t4t],
+        "is_trainer": is_trainer,
+        "t4t_readings": t4t_reading_progress(person) if is_trainer else [],
     }
+
+
+def t4t_reading_progress(person) -> list:
+    """The T4T pre-readings with the trainer's progress, shown to people with the Trainer role only."""
+    t4t = list(ReadingPage.objects.live().filter(kind=ReadingPage.Kind.T4T_PRE_READING))
+    progress = reading_progress([person.pk], [reading.pk for reading in t4t])
+    return [(reading, progress[(person.pk, reading.pk)]) for reading in t4t]

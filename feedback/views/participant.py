@@ -7,7 +7,7 @@ reading, day or questionnaire is a 404, so nobody reads anyone else's answers by
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,7 +20,7 @@ from core.roles import Role
 from courses.models import KeyWorkingFunction, Principle, ReadingPage
 from events.models import Registration, Session
 from events.selectors.sessions import sessions_for_registration
-from feedback.access import delivering_trainers
+from feedback.access import TEAM, delivering_trainers
 from feedback.forms.participant import (
     CommentForm,
     EvaluationResponseForm,
@@ -28,9 +28,9 @@ from feedback.forms.participant import (
     ReadingProgressForm,
     ShareForm,
 )
-from feedback.models import Certificate, EvaluationReceipt
+from feedback.models import EvaluationReceipt
 from feedback.rules import current_feedback_rules
-from feedback.selectors.course import course_overview
+from feedback.selectors.course import course_overview, with_course_work
 from feedback.selectors.evaluation import evaluation_form_for
 from feedback.selectors.questionnaires import answer_lines, questionnaire_schedule
 from feedback.selectors.readings import reading_page_state, readings_for_registration
@@ -39,18 +39,13 @@ from feedback.services.evaluation import can_evaluate, evaluation_submit, evalua
 from feedback.services.questionnaires import entry_comment_add, questionnaire_entry_save, questionnaire_entry_share
 from feedback.services.readings import reading_progress_save
 
-SESSIONS = Session.objects.select_related("course")
-
 
 def own_registration(request, pk: int) -> Registration:
+    """The person's own confirmed registration, loaded for `course_summaries` and the certificate."""
     return get_object_or_404(
-        Registration.objects.filter(person=request.user, status=Registration.Status.CONFIRMED)
-        .select_related("person", "cohort__region", "cohort__venue", "day1_cohort")
-        .prefetch_related(
-            Prefetch("cohort__sessions", queryset=SESSIONS),
-            Prefetch("day1_cohort__sessions", queryset=SESSIONS),
-            "cohort__delivery_assignments__trainer",
-        ),
+        with_course_work(
+            Registration.objects.filter(person=request.user, status=Registration.Status.CONFIRMED)
+        ).select_related("cohort__region"),
         pk=pk,
     )
 
@@ -135,6 +130,7 @@ def evaluation(request, pk: int, session_pk: int):
         context.update(opens=opens, closes=closes, today=timezone.localdate())
         return render(request, "feedback/participant/evaluation_unavailable.html", context)
     version = form_definition.current_version
+    prefetch_related_objects([session.cohort], TEAM)
     form = EvaluationResponseForm(posted(request), version=version, trainers=delivering_trainers(session.cohort))
     if request.method == "POST" and form.is_valid():
         try:
@@ -277,7 +273,7 @@ def certificate(request, pk: int):
             messages.error(request, " ".join(error.messages))
             return redirect("feedback:course", pk=pk)
         return redirect("feedback:certificate", pk=pk)
-    issued = Certificate.objects.filter(registration=registration).first()
+    issued = getattr(registration, "certificate", None)
     if issued is None:
         raise Http404
     days = sessions_for_registration(registration)

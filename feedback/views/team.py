@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from core.forms import posted
 from core.roles import Role
 from events.models import Cohort, Session
-from feedback.access import can_record, team_role
+from feedback.access import TEAM, can_record, team_role
 from feedback.forms.participant import CommentForm
 from feedback.forms.team import RegisterForm
 from feedback.models import QuestionnaireEntry
@@ -27,9 +27,6 @@ from feedback.selectors.readings import cohort_reading_completion
 from feedback.selectors.register import register_rows
 from feedback.services.attendance import attendance_record
 from feedback.services.questionnaires import entry_comment_add
-from trainers.models import DeliveryAssignment
-
-TEAM = Prefetch("delivery_assignments", queryset=DeliveryAssignment.objects.select_related("trainer"))
 
 
 def visible_cohort(request, pk: int) -> Cohort:
