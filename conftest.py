@@ -17,6 +17,7 @@ from core.bootstrap.site import ensure_site
 from core.models import Region
 from core.roles import Role
 from core.services.roles import facilitator_regions_set, role_grant
+from core.site_settings import forget_site_settings
 from core.tests.factories import PASSWORD, UserFactory  # noqa: F401 - PASSWORD is shared with the tests
 
 
@@ -55,8 +56,10 @@ def site(db):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate limits and used TOTP codes live in the cache: each test starts with none."""
+    """Rate limits and used TOTP codes live in the cache: each test starts with none, and reads the
+    programme's settings from its own database."""
     cache.clear()
+    forget_site_settings()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ and pass the result on, so a page or a sweep sees one consistent set of numbers.
 import datetime
 from dataclasses import dataclass
 
+from core.site_settings import default_site_settings
 from events.models import CohortSettings
 from events.models.choices import Sector
 
@@ -59,6 +60,6 @@ class CohortRules:
 
 
 def current_rules() -> CohortRules:
-    """The default site's rules, or the seed defaults before an admin has saved any (one query)."""
-    settings = CohortSettings.objects.filter(site__is_default_site=True).first() or CohortSettings()
-    return CohortRules.from_settings(settings)
+    """The default site's rules, or the seed defaults before an admin has saved any
+    (core.site_settings: no query when read within the last `SITE_SETTINGS_CACHE_SECONDS`)."""
+    return CohortRules.from_settings(default_site_settings(CohortSettings))

@@ -9,6 +9,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
+from core.site_settings import default_site_settings
 from feedback.models import FeedbackSettings
 from feedback.models.settings import parse_days
 
@@ -55,6 +56,6 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 
 def current_feedback_rules() -> FeedbackRules:
-    """The default site's rules, or the seed defaults before an admin has saved any (one query)."""
-    settings = FeedbackSettings.objects.filter(site__is_default_site=True).first() or FeedbackSettings()
-    return FeedbackRules.from_settings(settings)
+    """The default site's rules, or the seed defaults before an admin has saved any
+    (core.site_settings: no query when read within the last `SITE_SETTINGS_CACHE_SECONDS`)."""
+    return FeedbackRules.from_settings(default_site_settings(FeedbackSettings))

@@ -5,6 +5,7 @@ Services and selectors call `current_pathway_rules()` once per operation and pas
 
 from dataclasses import dataclass
 
+from core.site_settings import default_site_settings
 from trainers.models import TrainerSettings
 
 
@@ -17,8 +18,9 @@ class PathwayRules:
 
 
 def current_pathway_rules() -> PathwayRules:
-    """The default site's rules, or the defaults before a programme admin has saved any (one query)."""
-    saved = TrainerSettings.objects.filter(site__is_default_site=True).first() or TrainerSettings()
+    """The default site's rules, or the defaults before a programme admin has saved any
+    (core.site_settings: no query when read within the last `SITE_SETTINGS_CACHE_SECONDS`)."""
+    saved = default_site_settings(TrainerSettings)
     return PathwayRules(
         shadowings_required=saved.shadowings_required,
         co_trainings_required=saved.co_trainings_required,

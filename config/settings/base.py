@@ -168,6 +168,9 @@ EVENTS_COHORT_PAGE_CACHE_SECONDS = 60
 # Programme and course pages, rendered once per audience (public or trainers): seconds they are reused.
 # Publishing or unpublishing a page shows at once; a changed glossary term, principle or resource this late.
 COURSES_PAGE_CACHE_SECONDS = 300
+# The programme's numbers (Settings → Cohort rules, Feedback, Trainer pathway): seconds an app process
+# reuses them before reading them again; a change reaches every process this late (core.site_settings).
+SITE_SETTINGS_CACHE_SECONDS = 30
 # The programme dashboard's count of people by role (a count over every account): seconds it is reused.
 CORE_DASHBOARD_COUNTS_CACHE_SECONDS = 300
 # The facilitator dashboard lists the cohorts at risk and this many of the next ones to run.
