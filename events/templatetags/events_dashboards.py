@@ -2,7 +2,7 @@
 
 from django import template
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Window
 from django.utils import timezone
 
 from events.models import Cohort, Session
@@ -27,19 +27,24 @@ def trainer_deliveries(context):
 @register.inclusion_tag("events/dashboards/facilitator.html", takes_context=True)
 def facilitator_cohorts(context):
     """The region's cohorts at risk of too few people (000:L489–491) first, then the next
-    `EVENTS_DASHBOARD_COMING_COHORTS` still to run; the admin listing has the rest (issue #8)."""
+    `EVENTS_DASHBOARD_COMING_COHORTS` still to run; the admin listing has the rest (issue #8).
+    Only the candidates' days are loaded (`Cohort.is_at_risk` reads them; the page shows `first_date`),
+    and the next ones come with how many are not at risk (`COUNT(*) OVER ()`, before the limit)."""
     rules, today = current_rules(), timezone.localdate()
     still_to_run = Cohort.objects.in_regions_of(context["request"].user).filter(
         Exists(Session.objects.filter(cohort=OuterRef("pk"), date__gte=today)),
         status__in=[Cohort.Status.DRAFT, *Cohort.OPEN_STATUSES],
     )
-    listed = still_to_run.with_counts().with_first_date().select_related("region").prefetch_related("sessions")
+    listed = still_to_run.with_counts().with_first_date().select_related("region")
+    candidates = listed.at_risk_candidates(rules=rules, today=today).prefetch_related("sessions")
     at_risk = [
-        cohort
-        for cohort in listed.at_risk_candidates(rules=rules, today=today).order_by("first_date", "pk")
-        if cohort.is_at_risk(rules=rules, today=today)
+        cohort for cohort in candidates.order_by("first_date", "pk") if cohort.is_at_risk(rules=rules, today=today)
     ]
-    coming = listed.exclude(pk__in=[cohort.pk for cohort in at_risk]).order_by("first_date", "pk")
-    rows = [(cohort, True) for cohort in at_risk]
-    rows += [(cohort, False) for cohort in coming[: settings.EVENTS_DASHBOARD_COMING_COHORTS]]
-    return {"cohorts": rows, "more": still_to_run.count() - len(rows), "today": today}
+    coming = list(
+        listed.exclude(pk__in=[cohort.pk for cohort in at_risk])
+        .annotate(not_at_risk=Window(Count("pk")))
+        .order_by("first_date", "pk")[: settings.EVENTS_DASHBOARD_COMING_COHORTS]
+    )
+    rows = [(cohort, True) for cohort in at_risk] + [(cohort, False) for cohort in coming]
+    more = coming[0].not_at_risk - len(coming) if coming else 0
+    return {"cohorts": rows, "more": more, "today": today}
