@@ -71,14 +71,14 @@ def my_courses(person) -> list[Registration]:
 
 
 def trainer_cohorts(trainer) -> QuerySet[Cohort]:
-    """The cohorts a trainer is on (through `trainers.DeliveryAssignment`'s related name)."""
+    """The cohorts a trainer is on (through `trainers.DeliveryAssignment`'s related name), with the
+    dates of their days for `Cohort.is_at_risk`."""
     return (
         Cohort.objects.filter(delivery_assignments__trainer=trainer)
         .exclude(status=Cohort.Status.CANCELLED)
         .with_counts()
         .with_first_date()
-        .select_related("region", "venue")
-        .prefetch_related(SESSIONS)
+        .prefetch_related("sessions")
         .order_by("-first_date")
     )
 
