@@ -1,0 +1,130 @@
+"""What the trainer's own pages read (issue #8): each row once, nothing the page does not show."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from courses.tests.factories import SectionPageFactory
+from events.tests.factories import in_days
+from trainers.models import Stage, Standing, T4TPlace, TrainerProfile
+from trainers.tests.factories import AssignmentFactory
+
+
+def visit(client, url: str) -> tuple[str, list[str]]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), [query["sql"] for query in queries.captured_queries]
+
+
+def reads(queries: list[str], table: str) -> int:
+    """Queries reading `table` itself, not in a subquery (Django aliases those U0, U1…)."""
+    return sum(re.search(rf'FROM "{table}"(?! U\d)', sql) is not None for sql in queries)
+
+
+@pytest.mark.parametrize("url", [reverse("trainers:pathway"), reverse("trainers:deliveries")])
+def test_a_trainers_own_page_reads_their_record_once(client, make_trainer, url):
+    client.force_login(make_trainer(Stage.T4T_COMPLETED))
+
+    assert reads(visit(client, url)[1], "trainers_trainerprofile") == 1
+
+
+def test_a_lead_trainers_sign_offs_read_their_record_once(client, lead_trainer):
+    client.force_login(lead_trainer)
+
+    assert reads(visit(client, reverse("trainers:sign_offs"))[1], "trainers_trainerprofile") == 1
+
+
+def test_a_suspended_lead_trainer_has_no_sign_offs(client, make_trainer):
+    client.force_login(make_trainer(Stage.LEAD, standing=Standing.SUSPENDED))
+
+    assert client.get(reverse("trainers:sign_offs")).status_code == 404
+    assert "Sign-offs waiting" not in client.get(reverse("dashboard_role", args=["trainer"])).content.decode()
+
+
+def test_a_lead_trainers_dashboard_reads_their_record_once_and_then_their_mentees(client, lead_trainer, make_trainer):
+    mentee = TrainerProfile.objects.get(person=make_trainer(Stage.SHADOWED, mentor=lead_trainer))
+    client.force_login(lead_trainer)
+
+    page, queries = visit(client, reverse("dashboard_role", args=["trainer"]))
+
+    assert "Sign-offs waiting: 0" in page and reverse("trainers:trainee_pathway", args=[mentee.pk]) in page
+    assert reads(queries, "trainers_trainerprofile") == 2
+    assert reads(queries, "core_user") == 1  # the session's user, also the trainer on the record
+
+
+@pytest.fixture
+def trainee(make_trainer, make_cohort):
+    """A trainer after T4T with their place and two shadowings, one signed off."""
+    person = make_trainer(Stage.T4T_COMPLETED)
+    profile = TrainerProfile.objects.get(person=person)
+    T4TPlace.objects.create(
+        cohort=make_cohort(path="t4t", days=(-40, -39)), profile=profile, completed_at=timezone.now()
+    )
+    AssignmentFactory(cohort=make_cohort(days=(-20, -19)), trainer=person, role="shadow", reflection="x")
+    AssignmentFactory(cohort=make_cohort(days=(-10, -9), title="Camden"), trainer=person, role="shadow")
+    return person
+
+
+def test_my_pathway_reads_the_days_of_every_cohort_it_shows_in_one_query(client, trainee):
+    client.force_login(trainee)
+
+    page, queries = visit(client, reverse("trainers:pathway"))
+
+    assert f"Camden</a>, {date_format(in_days(-10), 'j F Y')}" in page
+    assert reads(queries, "events_session") == 1
+
+
+def test_the_pre_reading_is_asked_only_while_it_is_shown(client, trainee, make_trainer):
+    client.force_login(trainee)
+    page, queries = visit(client, reverse("trainers:pathway"))
+    assert "Pre-reading" not in page and reads(queries, "trainers_t4tprereadingconfirmation") == 0
+
+    client.force_login(make_trainer(Stage.IN_POOL))
+    page, queries = visit(client, reverse("trainers:pathway"))
+    assert "Pre-reading: <strong>not done yet</strong>" in page
+    assert reads(queries, "trainers_t4tprereadingconfirmation") == 1
+
+
+def test_the_t4t_preparation_is_rendered_once_and_a_publication_shows_at_once(client, trainee, courses):
+    section = SectionPageFactory(parent=courses["day1"], number=5, title="Working in partnership")
+    section.save_revision().publish()
+    client.force_login(trainee)
+
+    first, _ = visit(client, reverse("trainers:pathway"))
+    again, queries = visit(client, reverse("trainers:pathway"))
+    section.title = "Partnership"
+    section.save_revision().publish()
+    after, _ = visit(client, reverse("trainers:pathway"))
+
+    assert "Your preparation" in first and "Day 1, Section 5: Working in partnership" in again
+    assert reads(queries, "wagtailcore_page") == 1  # the page tree's stamp, no page read again
+    assert "Day 1, Section 5: Partnership" in after
+
+
+def test_my_pathway_reads_at_most_its_budget(client, trainee, django_assert_max_num_queries):
+    """The session, user and roles, the record, settings, then one query each for applications,
+    assessments, T4T places, deliveries, their days, history, and the preparation's stamp and cache."""
+    client.force_login(trainee)
+    visit(client, reverse("trainers:pathway"))
+
+    with django_assert_max_num_queries(13):
+        client.get(reverse("trainers:pathway"))
+
+
+def test_my_deliveries_shows_each_cohorts_days_in_one_query(client, make_trainer, make_cohort):
+    trainer = make_trainer(Stage.ACCREDITED)
+    AssignmentFactory(cohort=make_cohort(days=(-9, -8)), trainer=trainer, role="lead")
+    AssignmentFactory(cohort=make_cohort(days=(9, 10)), trainer=trainer, role="lead")
+    client.force_login(trainer)
+
+    page, queries = visit(client, reverse("trainers:deliveries"))
+
+    assert date_format(in_days(-8), "j F Y") in page and date_format(in_days(9), "j F Y") in page
+    assert reads(queries, "events_session") == 0
+    assert reads(queries, "trainers_deliveryassignment") == 1
