@@ -49,22 +49,23 @@ def open_cohorts(*, today: datetime.date, region_code: str = "") -> QuerySet[Coh
 
 
 def registrations_of(person) -> QuerySet[Registration]:
-    """A participant's own registrations, newest cohort first, with their days and any open offer."""
+    """A participant's own registrations, newest cohort first, with their days."""
     return (
         Registration.objects.filter(person=person)
         .select_related("cohort__venue", "cohort__region", "day1_cohort__venue")
         .prefetch_related(
-            Prefetch("cohort__sessions", queryset=Session.objects.select_related("course")),
-            DAY1_SESSIONS,
-            OPEN_OFFERS,
+            Prefetch("cohort__sessions", queryset=Session.objects.select_related("course")), DAY1_SESSIONS
         )
         .order_by("-registered_at")
     )
 
 
 def my_courses(person) -> list[Registration]:
-    """A participant's registrations, each with `days`: the (session, cohort) pairs they attend."""
+    """A participant's registrations, each with `days`: the (session, cohort) pairs they attend, and
+    the offered ones with `open_offers`. Only a registration offered a place holds an open offer
+    (`events.services.waiting_list`), so nobody else's offers are looked up."""
     registrations = list(registrations_of(person))
+    prefetch_related_objects([r for r in registrations if r.status == Registration.Status.OFFERED], OPEN_OFFERS)
     for registration in registrations:
         registration.days = sessions_with_cohorts(registration)
     return registrations

@@ -1,5 +1,7 @@
 """A participant's own courses: only theirs, with cancelling and answering an offer."""
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.models import PlaceOffer, Registration
@@ -71,3 +73,27 @@ def test_my_courses_keeps_a_constant_number_of_queries(client, make_cohort, part
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("events:my_registrations"))
+
+
+def test_my_courses_shows_the_open_offer_of_a_place(client, make_cohort, fill, participant):
+    cohort = make_cohort(capacity=6)
+    leaving = fill(cohort, 6)[0]
+    registration_create(cohort=cohort, person=participant, answers=professional(), actor=None)
+    registration_cancel(registration=leaving, actor=None, reason="")
+    client.force_login(participant)
+
+    page = client.get(reverse("events:my_registrations")).content.decode()
+
+    assert reverse("events:offer", args=[PlaceOffer.objects.get().token]) in page
+
+
+def test_my_courses_looks_up_offers_only_for_places_offered(client, cohort, participant):
+    """Only a registration offered a place holds an open offer, so a confirmed one needs no look-up."""
+    RegistrationFactory(cohort=cohort, person=participant)
+    client.force_login(participant)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("events:my_registrations")).content.decode()
+
+    assert cohort.title in page
+    assert not [query for query in queries if 'FROM "events_placeoffer"' in query["sql"]]
