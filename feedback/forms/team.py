@@ -3,6 +3,7 @@
 from django import forms
 from django.core.validators import FileExtensionValidator
 
+from feedback.forms.widgets import FlatRadioSelect, FlatTextInput
 from feedback.models import (
     AttendanceStatus,
     CriticalIncident,
@@ -28,13 +29,14 @@ class RegisterForm(forms.Form):
             self.fields[f"status_{pk}"] = forms.ChoiceField(
                 label=f"Attendance of {row.registration.person}",
                 choices=AttendanceStatus.choices,
-                widget=forms.RadioSelect,
+                widget=FlatRadioSelect,
                 required=False,
                 initial=row.attendance.status if row.attendance else None,
             )
             self.fields[f"note_{pk}"] = forms.CharField(
                 label="Note (optional)",
                 max_length=300,
+                widget=FlatTextInput,
                 required=False,
                 initial=row.attendance.note if row.attendance else "",
             )

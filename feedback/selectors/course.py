@@ -17,7 +17,7 @@ from feedback.rules import FeedbackRules
 from feedback.selectors.certificates import attended_every_day
 from feedback.selectors.evaluation import evaluation_form_for, published_evaluation_forms
 from feedback.selectors.materials import MaterialState, material_states
-from feedback.selectors.participants import session_ids_for_registration
+from feedback.selectors.participants import sessions_of_registration
 from feedback.selectors.questionnaires import Release, questionnaire_schedules
 from feedback.selectors.readings import DueReading, ReadingProgress, reading_progress, readings_for_registrations
 
@@ -127,15 +127,15 @@ class CourseOverview(CourseSummary):
 def course_overview(registration: Registration, rules: FeedbackRules, today: datetime.date) -> CourseOverview:
     summary = course_summaries([registration], rules, today)[0]
     attended = {day.session.pk for day in summary.days if day.was_attended(rules)}
-    session_ids = session_ids_for_registration(registration)
-    materials = SessionMaterial.objects.filter(session_id__in=session_ids).select_related("session__course")
+    sessions = {session.pk: session for session in sessions_of_registration(registration)}
+    materials = list(SessionMaterial.objects.filter(session_id__in=list(sessions)))
+    for material in materials:
+        material.session = sessions[material.session_id]  # loaded already, with its course
     return CourseOverview(
         **{field.name: getattr(summary, field.name) for field in fields(CourseSummary)},
         materials=[state for state in material_states(materials) if state.is_shared],
         answered_questions=list(
-            OpenQuestion.objects.filter(session_id__in=session_ids, status=OpenQuestion.Status.ANSWERED).select_related(
-                "session__course"
-            )
+            OpenQuestion.objects.filter(session_id__in=list(sessions), status=OpenQuestion.Status.ANSWERED)
         ),
         can_get_certificate=summary.certificate is None and attended_every_day(registration, rules, attended),
     )

@@ -24,6 +24,8 @@ class MaterialState:
 def material_states(materials) -> list[MaterialState]:
     """Share state of each material, in two queries whatever the number of photos and people."""
     materials = list(materials)
+    if not materials:
+        return []
     tags = list(MaterialTag.objects.filter(material__in=materials).select_related("person"))
     consenting = people_with_consent([tag.person_id for tag in tags], ConsentPurpose.PHOTOS)
     tagged: dict[int, list] = {}

@@ -13,13 +13,10 @@ def cohort_participants(session: Session):
     return confirmed.filter(cohort_id=session.cohort_id)
 
 
-def session_ids_for_registration(registration: Registration) -> list[int]:
-    """Every day of the person's cohort, and the Day 1 they attend with another cohort."""
-    ids = [session.pk for session in registration.cohort.sessions.all()]
+def sessions_of_registration(registration: Registration) -> list[Session]:
+    """Every day of the person's cohort, and the Day 1 they attend with another cohort, from the
+    sessions the caller prefetched with their courses (as `feedback.selectors.course.with_course_work`)."""
+    sessions = list(registration.cohort.sessions.all())
     if registration.day1_cohort_id:
-        ids += list(
-            Session.objects.filter(cohort_id=registration.day1_cohort_id, course__kind="day1").values_list(
-                "pk", flat=True
-            )
-        )
-    return ids
+        sessions += [session for session in registration.day1_cohort.sessions.all() if session.is_day1]
+    return sessions

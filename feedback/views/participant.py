@@ -41,11 +41,9 @@ from feedback.services.readings import reading_progress_save
 
 
 def own_registration(request, pk: int) -> Registration:
-    """The person's own confirmed registration, loaded for `course_summaries` and the certificate."""
+    """The person's own confirmed registration, loaded for `course_summaries`."""
     return get_object_or_404(
-        with_course_work(
-            Registration.objects.filter(person=request.user, status=Registration.Status.CONFIRMED)
-        ).select_related("cohort__region"),
+        with_course_work(Registration.objects.filter(person=request.user, status=Registration.Status.CONFIRMED)),
         pk=pk,
     )
 
