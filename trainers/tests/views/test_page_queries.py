@@ -108,12 +108,13 @@ def test_the_t4t_preparation_is_rendered_once_and_a_publication_shows_at_once(cl
 
 
 def test_my_pathway_reads_at_most_its_budget(client, trainee, django_assert_max_num_queries):
-    """The session, user and roles, the record, settings, then one query each for applications,
-    assessments, T4T places, deliveries, their days, history, and the preparation's stamp and cache."""
+    """The session, user and roles, the record, then one query each for applications, assessments,
+    T4T places, deliveries, their days, history and the page tree's stamp; the programme's settings
+    and the T4T preparation come from memory after the first visit."""
     client.force_login(trainee)
     visit(client, reverse("trainers:pathway"))
 
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(11):
         client.get(reverse("trainers:pathway"))
 
 
