@@ -16,6 +16,8 @@ from core.roles import Role
 from events.models import Day1Completion
 from events.tests.factories import RegistrationFactory
 from feedback import messages
+from feedback.models import ReadingAnswer, ReadingItemProgress
+from feedback.selectors.readings import ReadingProgress, reading_progress
 from feedback.services.certificates import certificate_issue
 from feedback.services.invitations import after_course_invitations_send_due
 from feedback.services.readings import reading_reminders_send_due
@@ -117,3 +119,71 @@ def test_the_dashboard_runs_as_many_queries_for_five_courses_as_for_one(
     assert one == five
     for text in ("Evaluate Course kwip", "Reflective Practice 1</a> is ready", "My certificate of attendance"):
         assert page.count(text) == 1 and page_of_five.count(text) == 5
+
+
+def _statements_on(queries, table: str) -> int:
+    """How many statements read `table` in their FROM clause (not through a join)."""
+    return sum(f'FROM "{table}"' in query["sql"] for query in queries.captured_queries)
+
+
+def test_reading_progress_is_two_queries_for_a_cohort_as_for_one_person(
+    programme, make_user, django_assert_num_queries
+):
+    pre, interim = programme["pre"], programme["interim"]
+    people = [make_user(Role.PARTICIPANT) for _ in range(3)]
+    ReadingItemProgress.objects.create(person=people[0], item=pre.items.first())
+    ReadingAnswer.objects.create(person=people[0], question=pre.questions.get(kind="reflection"), text="Trust")
+    ReadingItemProgress.objects.create(person=people[1], item=interim.items.get())
+
+    with django_assert_num_queries(2):
+        progress = reading_progress([person.pk for person in people], [pre.pk, interim.pk])
+    with django_assert_num_queries(2):
+        reading_progress([people[2].pk], [pre.pk])
+
+    assert progress[(people[0].pk, pre.pk)] == ReadingProgress(
+        items_done=1, items_total=2, answered=1, questions_total=2
+    )
+    assert progress[(people[1].pk, interim.pk)].is_complete
+    assert progress[(people[2].pk, pre.pk)] == ReadingProgress(
+        items_done=0, items_total=2, answered=0, questions_total=2
+    )
+
+
+def test_the_course_page_loads_attendance_once_and_neither_team_nor_certificate_apart(
+    client, registration, day1, day2, trainer, form, questionnaires, django_assert_max_num_queries
+):
+    """Attendance feeds the days, the reflections' timeline and the certificate from one read; the
+    certificate comes with the registration; the team is only read for an evaluation form."""
+    attend(registration, day1)
+    attend(registration, day2)
+    Day1Completion.objects.create(person=registration.person, kind="attended", completed_on=day1.date)
+    client.force_login(registration.person)
+    url = reverse("feedback:course", args=[registration.pk])
+    client.get(url)  # warm caches (site, settings)
+
+    with django_assert_max_num_queries(16) as queries:
+        page = client.get(url).content.decode()
+
+    assert "Get my certificate" in page and "Reflective Practice 1" in page
+    assert _statements_on(queries, "feedback_attendance") == 1
+    assert _statements_on(queries, "feedback_certificate") == 0
+    assert _statements_on(queries, "trainers_deliveryassignment") == 0
+
+
+def test_the_dashboard_loads_attendance_once_and_the_certificate_with_the_registrations(
+    client, make_cohort, make_user, questionnaires, form
+):
+    person = make_user(Role.PARTICIPANT)
+    for _ in range(2):
+        cohort = make_cohort(days=(-20, -9))
+        registration = RegistrationFactory(cohort=cohort, person=person)
+        for session in cohort.sessions.all():
+            attend(registration, session)
+    client.force_login(person)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("dashboard_role", args=["participant"])).content.decode()
+
+    assert page.count("Reflective Practice 1</a> is ready") == 2
+    assert _statements_on(queries, "feedback_attendance") == 1
+    assert _statements_on(queries, "feedback_certificate") == 0
