@@ -56,15 +56,31 @@ class CohortQuerySet(models.QuerySet):
         and `places_taken_count` (see `Registration.objects.holding_place_in`)."""
         from events.models.registrations import Registration
 
-        cohort = OuterRef("pk")
+        return (
+            self.with_confirmed_count()
+            .with_waiting_count()
+            .annotate(places_taken_count=subquery_count(Registration.objects.holding_place_in(OuterRef("pk"))))
+        )
+
+    def with_confirmed_count(self) -> "CohortQuerySet":
+        """`confirmed_count` alone, for pages that show no other count (`Cohort.is_at_risk` reads it):
+        the places-taken count is the dearest of the three to plan and run (issue #8)."""
+        from events.models.registrations import Registration
+
         return self.annotate(
             confirmed_count=subquery_count(
-                Registration.objects.filter(cohort=cohort, status=Registration.Status.CONFIRMED)
-            ),
+                Registration.objects.filter(cohort=OuterRef("pk"), status=Registration.Status.CONFIRMED)
+            )
+        )
+
+    def with_waiting_count(self) -> "CohortQuerySet":
+        """`waiting_count`: the people on the waiting list."""
+        from events.models.registrations import Registration
+
+        return self.annotate(
             waiting_count=subquery_count(
-                Registration.objects.filter(cohort=cohort, status=Registration.Status.WAITING)
-            ),
-            places_taken_count=subquery_count(Registration.objects.holding_place_in(cohort)),
+                Registration.objects.filter(cohort=OuterRef("pk"), status=Registration.Status.WAITING)
+            )
         )
 
     def with_first_date(self) -> "CohortQuerySet":

@@ -77,7 +77,7 @@ def trainer_cohorts(trainer) -> QuerySet[Cohort]:
     return (
         Cohort.objects.filter(delivery_assignments__trainer=trainer)
         .exclude(status=Cohort.Status.CANCELLED)
-        .with_counts()
+        .with_confirmed_count()
         .with_first_date()
         .prefetch_related("sessions")
         .order_by("-first_date")
@@ -103,8 +103,11 @@ class CohortOverview:
 
 
 def overview_cohorts(cohorts: QuerySet[Cohort]) -> QuerySet[Cohort]:
-    """`cohorts` with what `overview_of()` reads from the cohort: its counts, places and days."""
-    return cohorts.with_counts().select_related("region", "local_authority", "venue").prefetch_related(SESSIONS)
+    """`cohorts` with what `overview_of()` and the cohort page read from the cohort: the confirmed
+    count (for `Cohort.is_at_risk`), its places and its days."""
+    return (
+        cohorts.with_confirmed_count().select_related("region", "local_authority", "venue").prefetch_related(SESSIONS)
+    )
 
 
 def cohort_overview(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> CohortOverview:

@@ -35,7 +35,7 @@ def facilitator_cohorts(context):
         Exists(Session.objects.filter(cohort=OuterRef("pk"), date__gte=today)),
         status__in=[Cohort.Status.DRAFT, *Cohort.OPEN_STATUSES],
     )
-    listed = still_to_run.with_counts().with_first_date().select_related("region")
+    listed = still_to_run.with_confirmed_count().with_waiting_count().with_first_date().select_related("region")
     candidates = listed.at_risk_candidates(rules=rules, today=today).prefetch_related("sessions")
     at_risk = [
         cohort for cohort in candidates.order_by("first_date", "pk") if cohort.is_at_risk(rules=rules, today=today)

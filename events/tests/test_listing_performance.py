@@ -257,6 +257,19 @@ def test_the_dashboard_loads_the_cohorts_in_two_queries_and_only_the_candidates_
     ]
 
 
+@pytest.mark.parametrize("who", ["facilitator", "trainer"])
+def test_the_dashboards_and_the_cohort_page_count_only_what_they_show(client, cohort, facilitator, trainer, who):
+    """They show confirmed (and waiting) people, never places left: the dearest count is not run."""
+    client.force_login({"facilitator": facilitator, "trainer": trainer}[who])
+
+    with CaptureQueriesContext(connection) as queries:
+        dashboard = client.get(reverse("dashboard_role", args=[who]))
+        team = client.get(reverse("events:cohort_team", args=[cohort.pk]))
+
+    assert dashboard.status_code == team.status_code == 200 and cohort.title in dashboard.content.decode()
+    assert not [query for query in queries if "places_taken_count" in query["sql"]]
+
+
 # --- Mix across cohorts ----------------------------------------------------------------------------
 
 MIX = reverse("cohort_mix:index")
