@@ -41,7 +41,7 @@ def visible_cohort(request, pk: int) -> Cohort:
 def visible_session(request, pk: int) -> Session:
     return get_object_or_404(
         Session.objects.filter(cohort__in=Cohort.objects.visible_to(request.user))
-        .select_related("course", "cohort__region")
+        .select_related("course", "cohort")
         .prefetch_related(Prefetch("cohort__delivery_assignments", queryset=TEAM.queryset)),
         pk=pk,
     )
