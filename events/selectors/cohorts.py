@@ -6,6 +6,7 @@ Each read is a fixed number of queries however many cohorts and registrations th
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 
@@ -91,7 +92,6 @@ class CohortOverview:
     cohort: Cohort
     at_risk: bool
     sessions: list[tuple[Session, bool]]
-    trainers: list
     confirmed: list[Registration]
     offered: list[Registration]
     waiting: list[Registration]
@@ -101,10 +101,15 @@ class CohortOverview:
     missed_day1: list[Registration]
     overdue: list[DueMessage]
 
+    @cached_property
+    def trainers(self) -> list:
+        """The team with their roles, loaded only by a page that lists it (the admin's inspect view does not)."""
+        return list(self.cohort.delivery_assignments.select_related("trainer").order_by("role", "trainer__last_name"))
+
 
 def overview_cohorts(cohorts: QuerySet[Cohort]) -> QuerySet[Cohort]:
     """`cohorts` with what `overview_of()` and the cohort page read from the cohort: the confirmed
-    count (for `Cohort.is_at_risk`), its places and its days."""
+    count (for `Cohort.is_at_risk`), its region, local authority and venue, and its days."""
     return (
         cohorts.with_confirmed_count().select_related("region", "local_authority", "venue").prefetch_related(SESSIONS)
     )
@@ -143,7 +148,6 @@ def overview_of(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> 
             (session, rules.is_parent_friendly(session.starts_at, session.ends_at))
             for session in cohort.ordered_sessions
         ],
-        trainers=list(cohort.delivery_assignments.select_related("trainer").order_by("role", "trainer__last_name")),
         confirmed=confirmed,
         offered=offered,
         waiting=by_status[Registration.Status.WAITING],

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.roles import Role
@@ -242,3 +244,12 @@ def test_the_facilitator_dashboard_puts_cohorts_at_risk_first(client, facilitato
 
     assert page.index("Risky") < page.index("Safe")
     assert page.count("at risk") == 1
+
+
+def test_the_inspect_view_does_not_load_the_team_it_does_not_show(signed_in, cohort, trainer):
+    """The shared overview loads the cohort's team only for a page that lists it (issue #8)."""
+    with CaptureQueriesContext(connection) as queries:
+        page = signed_in.get(reverse("cohorts:inspect", args=[cohort.pk])).content.decode()
+
+    assert "Who is coming: the multi-agency mix" in page
+    assert not [query for query in queries if 'FROM "trainers_deliveryassignment"' in query["sql"]]
