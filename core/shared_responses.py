@@ -15,11 +15,15 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
 
-def shared_response(request: HttpRequest, key: str, timeout: int, respond: Callable[[], HttpResponse]) -> HttpResponse:
-    """`respond()`, or the response it gave another cookieless visitor within `timeout` seconds."""
+def shared_response(
+    request: HttpRequest, key: Callable[[], str], timeout: int, respond: Callable[[], HttpResponse]
+) -> HttpResponse:
+    """`respond()`, or the response it gave another cookieless visitor within `timeout` seconds.
+
+    `key()` names the response among the shared ones; it is worked out only for cookieless visitors."""
     if not _is_shareable_request(request):
         return respond()
-    key = f"shared-response:{request.get_host()}:{key}"
+    key = f"shared-response:{request.get_host()}:{key()}"
     cached = cache.get(key)
     if cached is not None:
         return cached

@@ -25,5 +25,9 @@ def serve_page(request, path: str):
     """Wagtail's page serving, with the whole page shared between cookieless visitors for
     `COURSES_PAGE_CACHE_SECONDS` (core.shared_responses): keyed on the content stamp, so publishing
     shows at once, as on the cached page bodies (courses.caching)."""
-    key = f"page:{request.path}:{content_stamp()}"
-    return shared_response(request, key, settings.COURSES_PAGE_CACHE_SECONDS, lambda: serve(request, path))
+    return shared_response(
+        request,
+        lambda: f"page:{request.path}:{content_stamp()}",
+        settings.COURSES_PAGE_CACHE_SECONDS,
+        lambda: serve(request, path),
+    )

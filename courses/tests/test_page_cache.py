@@ -80,6 +80,14 @@ def test_a_visitor_with_a_session_or_messages_gets_a_page_made_for_them(client, 
     assert queries > 2
 
 
+def test_a_signed_in_visitor_pays_nothing_for_the_shared_pages(make_user, section, course):
+    visitor = Client()
+    visitor.force_login(make_user(Role.PARTICIPANT))
+    with CaptureQueriesContext(connection) as queries:
+        assert visitor.get(course.url).status_code == 200
+    assert len([query for query in queries if 'MAX("wagtailcore_page"."last_published_at")' in query["sql"]]) == 1
+
+
 def test_a_page_with_a_form_is_never_shared(client, course):
     PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.PASSWORD, password="secret")
     for visitor in (Client(), Client()):

@@ -91,7 +91,7 @@ def cohort_detail(request, pk: int):
     on every request."""
     return shared_response(
         request,
-        f"cohort:{pk}:{timezone.localdate().isoformat()}",
+        lambda: f"cohort:{pk}:{timezone.localdate().isoformat()}",
         settings.EVENTS_COHORT_LIST_CACHE_SECONDS,
         lambda: _cohort_page(request, pk),
     )
