@@ -7,6 +7,7 @@ that events never imports trainers (CONVENTIONS.md).
 """
 
 import datetime
+from functools import cached_property
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -176,6 +177,14 @@ class Cohort(ClusterableModel):
         from events.models.registrations import Registration
 
         return Registration.objects.holding_place_in(self).count()
+
+    @cached_property
+    def team(self) -> list:
+        """The trainers on the cohort (`trainers.DeliveryAssignment`s) by role, then surname, each with
+        their trainer and checklist: one query for every panel of a page that shows the team."""
+        return list(
+            self.delivery_assignments.select_related("trainer", "checklist").order_by("role", "trainer__last_name")
+        )
 
     @property
     def ordered_sessions(self) -> list["Session"]:

@@ -6,7 +6,6 @@ Each read is a fixed number of queries however many cohorts and registrations th
 
 import datetime
 from dataclasses import dataclass
-from functools import cached_property
 
 from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
 
@@ -18,7 +17,14 @@ from events.selectors.deadlines import DueMessage, overdue_messages
 from events.selectors.mix import MIX_FIELDS, MixReport, evaluate_mix
 from events.selectors.sessions import sessions_with_cohorts
 
-SESSIONS = Prefetch("sessions", queryset=Session.objects.select_related("course"))
+# A cohort page's days: their dates, times and the course's title and kind, not the rest of the
+# course page (a Wagtail page of some thirty columns).
+SESSIONS = Prefetch(
+    "sessions",
+    queryset=Session.objects.select_related("course").only(
+        "cohort", "course", "date", "starts_at", "ends_at", "course__title", "course__kind"
+    ),
+)
 DAY1_SESSIONS = Prefetch("day1_cohort__sessions", queryset=Session.objects.select_related("course"))
 OPEN_OFFERS = Prefetch(
     "offers", queryset=PlaceOffer.objects.filter(outcome=PlaceOffer.Outcome.PENDING), to_attr="open_offers"
@@ -101,18 +107,12 @@ class CohortOverview:
     missed_day1: list[Registration]
     overdue: list[DueMessage]
 
-    @cached_property
-    def trainers(self) -> list:
-        """The team with their roles, loaded only by a page that lists it (the admin's inspect view does not)."""
-        return list(self.cohort.delivery_assignments.select_related("trainer").order_by("role", "trainer__last_name"))
-
 
 def overview_cohorts(cohorts: QuerySet[Cohort]) -> QuerySet[Cohort]:
     """`cohorts` with what `overview_of()` and the cohort page read from the cohort: the confirmed
-    count (for `Cohort.is_at_risk`), its region, local authority and venue, and its days."""
-    return (
-        cohorts.with_confirmed_count().select_related("region", "local_authority", "venue").prefetch_related(SESSIONS)
-    )
+    count (for `Cohort.is_at_risk`), its region and local authority, and its days (not its venue,
+    which neither shows)."""
+    return cohorts.with_confirmed_count().select_related("region", "local_authority").prefetch_related(SESSIONS)
 
 
 def cohort_overview(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> CohortOverview:

@@ -68,10 +68,8 @@ def previous_delivery_ends(cohort: Cohort, person_ids: list[int]) -> dict[int, d
 
 def team_checklists(cohort: Cohort) -> list[Delivery]:
     """Everyone on the cohort's team with what is left on their checklist: the cohort shows whose
-    is incomplete (issue #5 point 6)."""
-    assignments = list(
-        cohort.delivery_assignments.select_related("trainer", "checklist").order_by("role", "trainer__last_name")
-    )
+    is incomplete (issue #5 point 6). The team is `Cohort.team`, loaded once for the cohort's page."""
+    assignments = cohort.team
     ends = previous_delivery_ends(cohort, [a.trainer_id for a in assignments])
     return [Delivery(assignment, _missing(assignment, ends.get(assignment.trainer_id))) for assignment in assignments]
 

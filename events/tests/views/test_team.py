@@ -109,3 +109,19 @@ def test_the_team_page_reads_the_cohort_and_its_registrations_once(client, make_
     rows_of = [query["sql"].split(".", 1)[0] for query in queries]
     assert rows_of.count('SELECT "events_cohort"') == 1
     assert rows_of.count('SELECT "events_registration"') == 1
+
+
+def test_the_team_page_reads_the_team_once_and_of_each_day_only_the_course_name(client, cohort, trainer, make_user):
+    """The Team list and the trainers' checklists share `Cohort.team`; the days need the course's
+    title and kind, not the rest of its Wagtail page (issue #8)."""
+    cohort.delivery_assignments.create(trainer=make_user(Role.TRAINER), role="co_trainer")
+    client.force_login(trainer)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("events:cohort_team", args=[cohort.pk])).content.decode()
+
+    assert page.count("Co-trainer") == 2  # in the Team list and in the checklists
+    team_reads = [query for query in queries if 'FROM "trainers_deliveryassignment"' in query["sql"]]
+    assert len(team_reads) == 1
+    (days,) = [query["sql"] for query in queries if query["sql"].startswith('SELECT "events_session"."id"')]
+    assert '"wagtailcore_page"."title"' in days and '"wagtailcore_page"."slug"' not in days
