@@ -36,7 +36,6 @@ INSTALLED_APPS = [
     "trainers",
     "feedback",
     "oversight",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
