@@ -7,20 +7,20 @@ from django.utils import timezone
 
 from events.models import Cohort, Session
 from events.rules import current_rules
-from events.selectors.cohorts import my_courses, trainer_cohorts
+from events.selectors.dashboards import own_courses, own_delivery_cohorts
 
 register = template.Library()
 
 
 @register.inclusion_tag("events/dashboards/participant.html", takes_context=True)
 def participant_courses(context):
-    return {"registrations": my_courses(context["request"].user)}
+    return {"registrations": own_courses(context["request"])}
 
 
 @register.inclusion_tag("events/dashboards/trainer.html", takes_context=True)
 def trainer_deliveries(context):
     rules, today = current_rules(), timezone.localdate()
-    cohorts = list(trainer_cohorts(context["request"].user))
+    cohorts = own_delivery_cohorts(context["request"])
     return {"cohorts": [(cohort, cohort.is_at_risk(rules=rules, today=today)) for cohort in cohorts]}
 
 

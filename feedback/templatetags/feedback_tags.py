@@ -8,11 +8,11 @@ from django.utils import timezone
 
 from core.roles import Role
 from courses.models import KeyWorkingFunction, Principle, ReadingPage
-from events.models import Cohort, Registration
 from feedback.course_topics import COURSE_TOPICS
 from feedback.models import QuestionnaireEntry
 from feedback.rules import current_feedback_rules
-from feedback.selectors.course import course_summaries, with_course_work
+from feedback.selectors.course import course_summaries
+from feedback.selectors.dashboards import own_cohorts_by_creation, own_course_work_registrations
 from feedback.selectors.readings import reading_progress
 
 register = template.Library()
@@ -34,24 +34,15 @@ def prompt_list(shows: str):
 def participant_course_work(context):
     """Each confirmed course with what to do next: readings, evaluations, reflections, certificate, in a
     fixed number of queries however many courses the person has."""
-    person = context["request"].user
     rules, today = current_feedback_rules(), timezone.localdate()
-    registrations = with_course_work(
-        Registration.objects.filter(person=person, status=Registration.Status.CONFIRMED).exclude(
-            cohort__status=Cohort.Status.CANCELLED
-        )
-    ).order_by("-registered_at")
+    registrations = own_course_work_registrations(context["request"])
     return {"summaries": course_summaries(registrations, rules, today), "today": today}
 
 
 @register.inclusion_tag("feedback/dashboards/trainer.html", takes_context=True)
 def trainer_course_work(context):
     person = context["request"].user
-    cohorts = (
-        Cohort.objects.filter(delivery_assignments__trainer=person)
-        .exclude(status=Cohort.Status.CANCELLED)
-        .order_by("-created_at")
-    )
+    cohorts = own_cohorts_by_creation(context["request"])
     shared = QuestionnaireEntry.objects.filter(shared_with=person, status=QuestionnaireEntry.Status.SUBMITTED).count()
     is_trainer = person.has_role(Role.TRAINER)
     return {

@@ -170,20 +170,27 @@ def test_the_course_page_loads_attendance_once_and_neither_team_nor_certificate_
     assert _statements_on(queries, "trainers_deliveryassignment") == 0
 
 
-def test_the_dashboard_loads_attendance_once_and_the_certificate_with_the_registrations(
+def test_the_dashboard_loads_the_registrations_and_their_days_once_for_both_panels(
     client, make_cohort, make_user, questionnaires, form
 ):
+    """The two panels, "My courses" (events) and "My learning" (feedback), show the same registrations:
+    one read of them and their days, attendance once, the certificates of the confirmed ones in one query."""
     person = make_user(Role.PARTICIPANT)
+    Day1Completion.objects.create(person=person, kind="attended", completed_on=in_days(-20))
     for _ in range(2):
         cohort = make_cohort(days=(-20, -9))
         registration = RegistrationFactory(cohort=cohort, person=person)
         for session in cohort.sessions.all():
             attend(registration, session)
+    certificate_issue(registration=registration, actor=person)
     client.force_login(person)
 
     with CaptureQueriesContext(connection) as queries:
         page = client.get(reverse("dashboard_role", args=["participant"])).content.decode()
 
-    assert page.count("Reflective Practice 1</a> is ready") == 2
+    assert page.count("Reflective Practice 1</a> is ready") == 2 and page.count("Cancel my place") == 2
+    assert page.count("My certificate of attendance") == 1
+    assert _statements_on(queries, "events_registration") == 1
+    assert _statements_on(queries, "events_session") == 1
     assert _statements_on(queries, "feedback_attendance") == 1
-    assert _statements_on(queries, "feedback_certificate") == 0
+    assert _statements_on(queries, "feedback_certificate") == 1

@@ -1,5 +1,6 @@
 """What the trainer's own pages read (issue #8): each row once, nothing the page does not show."""
 
+import datetime
 import re
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from courses.tests.factories import SectionPageFactory
+from events.models import Cohort
 from events.tests.factories import in_days
 from trainers.models import Stage, Standing, T4TPlace, TrainerProfile
 from trainers.tests.factories import AssignmentFactory
@@ -129,3 +131,23 @@ def test_my_deliveries_shows_each_cohorts_days_in_one_query(client, make_trainer
     assert date_format(in_days(-8), "j F Y") in page and date_format(in_days(9), "j F Y") in page
     assert reads(queries, "events_session") == 0
     assert reads(queries, "trainers_deliveryassignment") == 1
+
+
+def test_a_trainers_dashboard_reads_their_cohorts_once_for_the_deliveries_and_the_records(
+    client, make_trainer, make_cohort
+):
+    """The panels "My deliveries" (events, by first day) and "Delivering the course" (feedback, newest created
+    first) list the same cohorts: read once."""
+    trainer = make_trainer(Stage.LEAD)
+    older, newer = make_cohort(title="Created first", days=(60, 74)), make_cohort(title="Created second")
+    Cohort.objects.filter(pk=older.pk).update(created_at=timezone.now() - datetime.timedelta(days=1))
+    for cohort in (older, newer):
+        AssignmentFactory(cohort=cohort, trainer=trainer)
+    client.force_login(trainer)
+
+    page, queries = visit(client, reverse("dashboard_role", args=["trainer"]))
+
+    deliveries, records = page.split("Delivering the course")
+    assert deliveries.index("Created first") < deliveries.index("Created second")
+    assert records.index("Created second") < records.index("Created first")
+    assert reads(queries, "events_cohort") == 1
