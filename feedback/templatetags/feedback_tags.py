@@ -54,7 +54,8 @@ def trainer_course_work(context):
 
 
 def t4t_reading_progress(person) -> list:
-    """The T4T pre-readings with the trainer's progress, shown to people with the Trainer role only."""
-    t4t = list(ReadingPage.objects.live().filter(kind=ReadingPage.Kind.T4T_PRE_READING))
+    """The T4T pre-readings with the trainer's progress, shown to people with the Trainer role only (the
+    panel links each by its title: only that is read of the page)."""
+    t4t = list(ReadingPage.objects.live().filter(kind=ReadingPage.Kind.T4T_PRE_READING).only("title"))
     progress = reading_progress([person.pk], [reading.pk for reading in t4t])
     return [(reading, progress[(person.pk, reading.pk)]) for reading in t4t]

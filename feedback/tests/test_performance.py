@@ -13,6 +13,7 @@ from freezegun import freeze_time
 
 from core.models import Notification
 from core.roles import Role
+from courses.tests import factories as course_factories
 from events.models import Day1Completion
 from events.tests.factories import RegistrationFactory
 from feedback import messages
@@ -21,7 +22,7 @@ from feedback.selectors.readings import ReadingProgress, reading_progress
 from feedback.services.certificates import certificate_issue
 from feedback.services.invitations import after_course_invitations_send_due
 from feedback.services.readings import reading_reminders_send_due
-from feedback.tests.factories import attend, day, in_days
+from feedback.tests.factories import attend, day, in_days, publish
 
 
 def queries_of(function) -> int:
@@ -194,3 +195,32 @@ def test_the_dashboard_loads_the_registrations_and_their_days_once_for_both_pane
     assert _statements_on(queries, "events_session") == 1
     assert _statements_on(queries, "feedback_attendance") == 1
     assert _statements_on(queries, "feedback_certificate") == 1
+
+
+def test_the_trainer_dashboard_reads_the_t4t_pre_readings_in_as_many_queries_for_two_as_for_one(
+    client, programme, make_user
+):
+    """Each pre-reading is shown by its title with the trainer's progress: nothing else of its page is
+    loaded, one reading at a time or at all."""
+    trainer = make_user(Role.TRAINER)
+    client.force_login(trainer)
+    url = reverse("dashboard_role", args=["trainer"])
+
+    def add_reading(title: str):
+        reading = course_factories.ReadingPageFactory(parent=programme["pre"].get_parent(), title=title, kind="t4t")
+        course_factories.ReadingItemFactory(reading=reading, title=f"{title}, part 1")
+        ReadingItemProgress.objects.create(person=trainer, item=publish(reading).items.get())
+
+    def dashboard() -> tuple[int, str]:
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url).content.decode()
+        return len(queries), page
+
+    client.get(url)  # warm caches (site, settings)
+    add_reading("First for trainers")
+    one, _ = dashboard()
+    add_reading("Second for trainers")
+    two, page = dashboard()
+
+    assert one == two
+    assert page.count("for trainers</a>: finished") == 2
