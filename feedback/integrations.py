@@ -12,11 +12,11 @@ Trainers never imports feedback (CONVENTIONS.md); `FeedbackConfig.ready()` regis
 from django.db.models import Avg, Count, Q
 
 from courses.models import ReadingPage
-from events.models import Cohort
 from feedback.models import EvaluationAnswer, EvaluationResponse, Topic
 from feedback.rules import current_feedback_rules
 from feedback.selectors.readings import reading_progress
 from trainers.interfaces import ParticipantFeedback
+from trainers.models import DeliveryAssignment
 
 
 def people_who_finished_t4t_reading(person_ids: set[int]) -> set[int]:
@@ -37,15 +37,14 @@ def _in_words(average: float | None, positive: int, rated: int) -> str:
 
 
 def participant_feedback_about(trainer) -> list[ParticipantFeedback]:
-    """One entry per cohort the trainer delivered (lead or co-trainer) that has evaluations (four queries)."""
+    """One entry per cohort the trainer delivered (lead or co-trainer) that has evaluations (three
+    queries: the responses with their cohort's title, the ratings, the comments)."""
     minimum = current_feedback_rules().evaluation_minimum_responses
-    delivered = Cohort.objects.filter(
-        delivery_assignments__trainer=trainer, delivery_assignments__role__in=["lead", "co_trainer"]
-    )
-    responses = dict(
+    delivered = DeliveryAssignment.objects.filter(trainer=trainer, role__in=["lead", "co_trainer"]).values("cohort")
+    responses = (
         EvaluationResponse.objects.filter(session__cohort__in=delivered)
         .order_by()
-        .values_list("session__cohort")
+        .values_list("session__cohort", "session__cohort__title")
         .annotate(total=Count("pk"))
     )
     answers = EvaluationAnswer.objects.filter(response__session__cohort__in=delivered).filter(
@@ -66,13 +65,12 @@ def participant_feedback_about(trainer) -> list[ParticipantFeedback]:
     comments: dict[int, list[str]] = {}
     for cohort_id, text in answers.exclude(text="").values_list("response__session__cohort", "text").order_by("text"):
         comments.setdefault(cohort_id, []).append(text)
-    titles = dict(delivered.filter(pk__in=list(responses)).values_list("pk", "title"))
     return [
         ParticipantFeedback(
-            cohort_title=titles[cohort_id],
+            cohort_title=title,
             responses=count,
             results=figures.get(cohort_id, []) if count >= minimum else [],
             comments=comments.get(cohort_id, []) if count >= minimum else [],
         )
-        for cohort_id, count in sorted(responses.items(), key=lambda item: titles[item[0]])
+        for cohort_id, title, count in sorted(responses, key=lambda row: row[1])
     ]

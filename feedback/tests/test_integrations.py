@@ -38,3 +38,19 @@ def test_a_trainers_page_shows_each_cohorts_results_from_the_minimum_up(client, 
     assert item.comments == ["Comment 0", "Comment 1", "Comment 2"]
     client.force_login(trainer)
     assert "Ratings of you" in client.get(reverse("trainers:deliveries")).content.decode()
+
+
+def test_a_trainers_feedback_is_three_queries_with_each_cohorts_title(
+    day2, cohort, enrol, form, trainer, django_assert_num_queries
+):
+    """The cohorts' titles come with the responses, not from a query of their own (issue #8)."""
+    person = enrol()
+    with freeze_time(day2.date):
+        answers = answers_for(form, [trainer], trainer_value=5, comment="Useful")
+        evaluation_submit(registration=person, session=day2, answers=answers, actor=person.person)
+    participant_feedback_about(trainer)  # the programme's settings, read once per process
+
+    with django_assert_num_queries(3):
+        [item] = participant_feedback_about(trainer)
+
+    assert item.cohort_title == cohort.title and item.responses == 1

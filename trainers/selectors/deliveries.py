@@ -37,7 +37,7 @@ def my_deliveries(trainer: User, *, today: datetime.date) -> tuple[list[Delivery
     assignments = list(
         DeliveryAssignment.objects.filter(trainer=trainer)
         .exclude(cohort__status=Cohort.Status.CANCELLED)
-        .select_related("cohort__region", "cohort__venue", "checklist", "signed_off_by")
+        .select_related("cohort", "checklist", "signed_off_by")
         .annotate(starts_on=_session_day("date"), ends_on=_session_day("-date"))
     )
     dated = sorted((a for a in assignments if a.starts_on), key=lambda a: (a.starts_on, a.pk))
