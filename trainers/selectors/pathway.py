@@ -105,11 +105,12 @@ def _with_relations(profile: TrainerProfile) -> TrainerProfile:
 
 def pathway_overview(profile: TrainerProfile, *, rules: PathwayRules, today: datetime.date) -> PathwayOverview:
     profile = _with_relations(profile)
-    applications = list(Application.objects.filter(profile=profile).select_related("assessor"))
+    applications = list(Application.objects.filter(profile=profile))
     latest: dict[int, CriterionAssessment] = {}
     for assessment in CriterionAssessment.objects.filter(profile=profile).select_related("assessor", "cohort"):
         latest.setdefault(assessment.criterion_id, assessment)
-    places = list(T4TPlace.objects.filter(profile=profile).select_related("cohort"))
+    # One person's places: by group, without the default's join to order by their own name.
+    places = list(T4TPlace.objects.filter(profile=profile).select_related("cohort").order_by("group_number", "pk"))
     in_pool = profile.stage == Stage.IN_POOL
     waiting_for_t4t = in_pool and not any(p.completed_at is None for p in places)
     open_t4t = (

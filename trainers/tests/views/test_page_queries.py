@@ -86,6 +86,17 @@ def test_my_pathway_reads_the_days_of_every_cohort_it_shows_in_one_query(client,
     assert reads(queries, "events_session") == 1
 
 
+def test_my_pathway_joins_no_person_to_the_applications_or_t4t_places(client, trainee):
+    """Neither shows an assessor, and a person's own places need no ordering by their name (issue #8)."""
+    client.force_login(trainee)
+
+    page, queries = visit(client, reverse("trainers:pathway"))
+
+    for table in ("trainers_application", "trainers_t4tplace"):
+        (sql,) = [sql for sql in queries if re.search(rf'FROM "{table}"(?! U\d)', sql)]
+        assert '"core_user"' not in sql
+
+
 def test_the_pre_reading_is_asked_only_while_it_is_shown(client, trainee, make_trainer):
     client.force_login(trainee)
     page, queries = visit(client, reverse("trainers:pathway"))
