@@ -15,6 +15,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.db.models.query import EmptyQuerySet
 from django.utils.formats import date_format
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -45,7 +46,9 @@ class CohortQuerySet(models.QuerySet):
             return self.none()
         if manages_every_region(user):
             return self
-        allowed = Q(delivery_assignments__trainer=user) | Q(region__in=managed_regions(user))
+        allowed, regions = Q(delivery_assignments__trainer=user), managed_regions(user)
+        if not isinstance(regions, EmptyQuerySet):  # a trainer's query need not say "or in no region"
+            allowed |= Q(region__in=regions)
         return self.filter(pk__in=self.model.objects.filter(allowed).values("pk"))
 
     def in_regions_of(self, user) -> "CohortQuerySet":

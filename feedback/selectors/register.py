@@ -8,7 +8,7 @@ name: reading progress for the day's readings, parent carer / young person prepa
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import F, FilteredRelation, Q
 
 from events.models import Registration, Session
 from feedback.models import Attendance
@@ -30,6 +30,8 @@ def register_registrations(session: Session):
 class RegisterRow:
     registration: Registration
     attendance: Attendance | None
+    #: The title of a Day 1 guest's own cohort; None for the day's own cohort.
+    guest_from: str | None
     readings: list[tuple[object, ReadingProgress]]
     #: None for practitioners; otherwise the preparation steps still to do (empty when prepared).
     preparation_missing: list[str] | None
@@ -44,10 +46,18 @@ class RegisterRow:
 
 
 def register_rows(session: Session) -> list[RegisterRow]:
+    """The day's people with their mark (one query: the mark joined on, with a guest's cohort title),
+    then their readings and progress."""
     registrations = list(
         register_registrations(session)
-        .select_related("person", "preparation", "cohort")
-        .prefetch_related(Prefetch("attendance", queryset=Attendance.objects.filter(session=session), to_attr="today"))
+        .select_related("person", "preparation")
+        .annotate(
+            mark=FilteredRelation("attendance", condition=Q(attendance__session=session)),
+            mark_pk=F("mark__pk"),
+            mark_status=F("mark__status"),
+            mark_note=F("mark__note"),
+            cohort_title=F("cohort__title"),
+        )
         .order_by("person__last_name", "person__first_name", "pk")
     )
     readings = readings_by_course([session.course_id])[session.course_id]
@@ -62,9 +72,23 @@ def register_rows(session: Session) -> list[RegisterRow]:
         rows.append(
             RegisterRow(
                 registration=registration,
-                attendance=registration.today[0] if registration.today else None,
+                attendance=_mark(session, registration),
+                guest_from=registration.cohort_title if registration.cohort_id != session.cohort_id else None,
                 readings=[(reading, progress[(registration.person_id, reading.pk)]) for reading in readings],
                 preparation_missing=missing,
             )
         )
     return rows
+
+
+def _mark(session: Session, registration: Registration) -> Attendance | None:
+    """The person's mark for the day, from the columns `register_rows` joined on."""
+    if registration.mark_pk is None:
+        return None
+    return Attendance(
+        pk=registration.mark_pk,
+        session=session,
+        registration=registration,
+        status=registration.mark_status,
+        note=registration.mark_note,
+    )

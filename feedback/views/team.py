@@ -42,7 +42,7 @@ def visible_session(request, pk: int) -> Session:
     return get_object_or_404(
         Session.objects.filter(cohort__in=Cohort.objects.visible_to(request.user))
         .select_related("course", "cohort")
-        .prefetch_related(Prefetch("cohort__delivery_assignments", queryset=TEAM.queryset)),
+        .prefetch_related("cohort__delivery_assignments"),  # the roles `team_role` reads; no day page names the team
         pk=pk,
     )
 

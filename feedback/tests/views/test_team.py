@@ -3,7 +3,11 @@
 Listing pages keep a constant number of queries however many participants there are (CONVENTIONS.md).
 """
 
+import re
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from core.models import ConsentPurpose
@@ -54,6 +58,22 @@ def test_a_shadow_reads_the_register_but_cannot_save_it(client, day1, registrati
     assert "Save the register" not in page
     assert response.status_code == 200 and "Only the cohort" in response.content.decode()
     assert not Attendance.objects.exists()
+
+
+def test_the_register_reads_the_marks_and_the_guests_cohorts_with_the_people(client, day1, enrol, make_cohort, shadow):
+    """Each person's mark and a Day 1 guest's cohort title come in the registrations' query: no
+    query of the attendance or of cohorts of its own (issue #8)."""
+    attend(enrol(), day1, status="late")
+    enrol(on=make_cohort(title="Leeds, autumn"), day1_cohort=day1.cohort)
+    client.force_login(shadow)
+    client.get(reverse("feedback:register", args=[day1.pk]))  # warm the programme's settings
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("feedback:register", args=[day1.pk])).content.decode()
+
+    assert "Arrived late" in page and "Not marked yet" in page and "From Leeds, autumn (Day 1 only)" in page
+    tables = [re.search(r'FROM "(\w+)"', query["sql"]).group(1) for query in queries]
+    assert "feedback_attendance" not in tables and "events_cohort" not in tables
 
 
 def measure(client, url, grow, django_assert_max_num_queries, limit: int):
