@@ -7,7 +7,7 @@ Each read is a fixed number of queries however many cohorts and registrations th
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from courses.models import CourseLearningOutcome
 from events.models import Cohort, PlaceOffer, Registration, Session
@@ -161,13 +161,15 @@ def overview_of(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> 
 
 def _people_and_day1_guests(cohort: Cohort) -> QuerySet[Registration]:
     """The cohort's active registrations, and the confirmed people of other cohorts who attend its
-    Day 1 (with their own cohort, to say where they come from), in the order they registered."""
+    Day 1 (with their own cohort's `cohort_title`, to say where they come from; not the whole cohort,
+    which only they would need), in the order they registered."""
     return (
         Registration.objects.filter(
             Q(cohort=cohort, status__in=Registration.ACTIVE_STATUSES)
             | Q(day1_cohort=cohort, status=Registration.Status.CONFIRMED)
         )
-        .select_related("person", "preparation", "day1_cohort", "cohort")
+        .select_related("person", "preparation", "day1_cohort")
+        .annotate(cohort_title=F("cohort__title"))
         .order_by("registered_at", "pk")
     )
 
