@@ -196,6 +196,10 @@ class Cohort(ClusterableModel):
 
     @property
     def start_date(self) -> datetime.date | None:
+        """The first day: `first_date` when the cohort was loaded `with_first_date()`, so a listing
+        need not load the days for it; otherwise from the days."""
+        if "first_date" in self.__dict__:
+            return self.first_date
         sessions = self.ordered_sessions
         return sessions[0].date if sessions else None
 

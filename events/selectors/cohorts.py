@@ -79,14 +79,13 @@ def my_courses(person) -> list[Registration]:
 
 
 def trainer_cohorts(trainer) -> QuerySet[Cohort]:
-    """The cohorts a trainer is on (through `trainers.DeliveryAssignment`'s related name), with the
-    dates of their days for `Cohort.is_at_risk`."""
+    """The cohorts a trainer is on (through `trainers.DeliveryAssignment`'s related name), with their
+    first day for `Cohort.is_at_risk`."""
     return (
         Cohort.objects.filter(delivery_assignments__trainer=trainer)
         .exclude(status=Cohort.Status.CANCELLED)
         .with_confirmed_count()
         .with_first_date()
-        .prefetch_related("sessions")
         .order_by("-first_date")
     )
 

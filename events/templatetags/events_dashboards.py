@@ -28,15 +28,15 @@ def trainer_deliveries(context):
 def facilitator_cohorts(context):
     """The region's cohorts at risk of too few people (000:L489–491) first, then the next
     `EVENTS_DASHBOARD_COMING_COHORTS` still to run; the admin listing has the rest (issue #8).
-    Only the candidates' days are loaded (`Cohort.is_at_risk` reads them; the page shows `first_date`),
-    and the next ones come with how many are not at risk (`COUNT(*) OVER ()`, before the limit)."""
+    No days are loaded (`Cohort.is_at_risk` and the page read `first_date`), and the next ones come
+    with how many are not at risk (`COUNT(*) OVER ()`, before the limit)."""
     rules, today = current_rules(), timezone.localdate()
     still_to_run = Cohort.objects.in_regions_of(context["request"].user).filter(
         Exists(Session.objects.filter(cohort=OuterRef("pk"), date__gte=today)),
         status__in=[Cohort.Status.DRAFT, *Cohort.OPEN_STATUSES],
     )
     listed = still_to_run.with_confirmed_count().with_waiting_count().with_first_date().select_related("region")
-    candidates = listed.at_risk_candidates(rules=rules, today=today).prefetch_related("sessions")
+    candidates = listed.at_risk_candidates(rules=rules, today=today)
     at_risk = [
         cohort for cohort in candidates.order_by("first_date", "pk") if cohort.is_at_risk(rules=rules, today=today)
     ]
