@@ -11,6 +11,9 @@ from events.selectors.dashboards import own_courses, own_delivery_cohorts
 
 register = template.Library()
 
+#: What the facilitator's panel shows of a cohort: its title, status and region's name.
+LISTED_COLUMNS = ("title", "status", "region__name")
+
 
 @register.inclusion_tag("events/dashboards/participant.html", takes_context=True)
 def participant_courses(context):
@@ -29,13 +32,20 @@ def facilitator_cohorts(context):
     """The region's cohorts at risk of too few people (000:L489–491) first, then the next
     `EVENTS_DASHBOARD_COMING_COHORTS` still to run; the admin listing has the rest (issue #8).
     No days are loaded (`Cohort.is_at_risk` and the page read `first_date`), and the next ones come
-    with how many are not at risk (`COUNT(*) OVER ()`, before the limit)."""
+    with how many are not at risk (`COUNT(*) OVER ()`, before the limit). Only the columns the
+    panel shows are read (`LISTED_COLUMNS`), not the cohort's texts nor the region's code."""
     rules, today = current_rules(), timezone.localdate()
     still_to_run = Cohort.objects.in_regions_of(context["request"].user).filter(
         Exists(Session.objects.filter(cohort=OuterRef("pk"), date__gte=today)),
         status__in=[Cohort.Status.DRAFT, *Cohort.OPEN_STATUSES],
     )
-    listed = still_to_run.with_confirmed_count().with_waiting_count().with_first_date().select_related("region")
+    listed = (
+        still_to_run.with_confirmed_count()
+        .with_waiting_count()
+        .with_first_date()
+        .select_related("region")
+        .only(*LISTED_COLUMNS)
+    )
     candidates = listed.at_risk_candidates(rules=rules, today=today)
     at_risk = [
         cohort for cohort in candidates.order_by("first_date", "pk") if cohort.is_at_risk(rules=rules, today=today)

@@ -253,6 +253,9 @@ def test_the_dashboard_loads_the_cohorts_in_two_queries_and_no_days(client, faci
     assert not [
         statement for statement in sql if statement.startswith("SELECT COUNT(*)") and "events_cohort" in statement
     ]
+    # Only the columns the panel shows: not the cohort's texts nor the region's code.
+    cohort_sql = [statement for statement in sql if statement.startswith('SELECT "events_cohort"')]
+    assert not [statement for statement in cohort_sql if "local_details" in statement or '"code"' in statement]
 
 
 @pytest.mark.parametrize("who", ["facilitator", "trainer"])
