@@ -108,10 +108,10 @@ class CohortOverview:
 
 
 def overview_cohorts(cohorts: QuerySet[Cohort]) -> QuerySet[Cohort]:
-    """`cohorts` with what `overview_of()` and the cohort page read from the cohort: the confirmed
-    count (for `Cohort.is_at_risk`), its region and local authority, and its days (not its venue,
-    which neither shows)."""
-    return cohorts.with_confirmed_count().select_related("region", "local_authority").prefetch_related(SESSIONS)
+    """`cohorts` with what `overview_of()` and the cohort page read from the cohort: its region and
+    local authority, and its days (not its venue, which neither shows). The confirmed count
+    (for `Cohort.is_at_risk`) is not counted here: `overview_of()` has the confirmed people."""
+    return cohorts.select_related("region", "local_authority").prefetch_related(SESSIONS)
 
 
 def cohort_overview(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> CohortOverview:
@@ -122,7 +122,7 @@ def cohort_overview(cohort: Cohort, *, rules: CohortRules, today: datetime.date)
 
 def overview_of(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> CohortOverview:
     """The overview of a cohort loaded by `overview_cohorts()`. Its active registrations and the
-    people joining its Day 1 from another cohort are one query."""
+    people joining its Day 1 from another cohort are one query, which also gives its confirmed count."""
     by_status, guests = {status: [] for status in Registration.Status}, []
     for registration in _people_and_day1_guests(cohort):
         if registration.cohort_id == cohort.pk:
@@ -131,6 +131,7 @@ def overview_of(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> 
         else:
             guests.append(registration)
     confirmed, offered = by_status[Registration.Status.CONFIRMED], by_status[Registration.Status.OFFERED]
+    cohort.confirmed_count = len(confirmed)  # what `with_confirmed_count()` would count, for `is_at_risk`
     prefetch_related_objects(offered, OPEN_OFFERS)
     prefetch_related_objects([r for r in confirmed if r.day1_cohort_id], DAY1_SESSIONS)
     day1 = next((session for session in cohort.ordered_sessions if session.is_day1), None)

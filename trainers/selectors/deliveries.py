@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Max, OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from core.models import User
 from events.models import Cohort, Session
@@ -51,27 +51,11 @@ def my_deliveries(trainer: User, *, today: datetime.date) -> tuple[list[Delivery
     return upcoming, past[::-1]
 
 
-def previous_delivery_ends(cohort: Cohort, person_ids: list[int]) -> dict[int, datetime.date]:
-    """For each trainer, the last day of their latest other delivery before this cohort starts."""
-    start = cohort.start_date
-    if start is None:
-        return {}
-    rows = (
-        Session.objects.filter(cohort__delivery_assignments__trainer__in=person_ids, date__lt=start)
-        .exclude(cohort=cohort)
-        .exclude(cohort__status=Cohort.Status.CANCELLED)
-        .values("cohort__delivery_assignments__trainer")
-        .annotate(last=Max("date"))
-    )
-    return {row["cohort__delivery_assignments__trainer"]: row["last"] for row in rows}
-
-
 def team_checklists(cohort: Cohort) -> list[Delivery]:
     """Everyone on the cohort's team with what is left on their checklist: the cohort shows whose
-    is incomplete (issue #5 point 6). The team is `Cohort.team`, loaded once for the cohort's page."""
-    assignments = cohort.team
-    ends = previous_delivery_ends(cohort, [a.trainer_id for a in assignments])
-    return [Delivery(assignment, _missing(assignment, ends.get(assignment.trainer_id))) for assignment in assignments]
+    is incomplete (issue #5 point 6). The team is `Cohort.team`, loaded once for the cohort's page
+    with each trainer's previous delivery."""
+    return [Delivery(assignment, _missing(assignment, assignment.previous_end)) for assignment in cohort.team]
 
 
 def sign_off_queue(profile: TrainerProfile | None) -> QuerySet[DeliveryAssignment]:

@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from courses.tests.factories import SectionPageFactory
 from events.models import Cohort
 from events.tests.factories import in_days
-from trainers.models import Stage, Standing, T4TPlace, TrainerProfile
+from trainers.models import DeliveryChecklist, Stage, Standing, T4TPlace, TrainerProfile
 from trainers.tests.factories import AssignmentFactory
 
 
@@ -166,3 +166,29 @@ def test_a_trainers_dashboard_reads_their_cohorts_once_for_the_deliveries_and_th
     assert deliveries.index("Created first") < deliveries.index("Created second")
     assert records.index("Created second") < records.index("Created first")
     assert reads(queries, "events_cohort") == 1
+
+
+def test_the_cohort_page_reads_each_trainers_previous_delivery_with_the_team(client, make_trainer, make_cohort):
+    """A re-read of the Introduction before the trainer's last other delivery no longer counts; that
+    delivery is found in the team's own query, not one more (issue #8). Cancelled cohorts and later
+    ones are not a previous delivery."""
+    cohort = make_cohort(days=(30, 31))
+    reread_then, reread_since = make_trainer(Stage.ACCREDITED), make_trainer(Stage.ACCREDITED)
+    for trainer in (reread_then, reread_since):
+        assignment = AssignmentFactory(cohort=cohort, trainer=trainer, role="co_trainer")
+        DeliveryChecklist.objects.create(
+            assignment=assignment,
+            introduction_reread_on=in_days(-10 if trainer == reread_then else -2),
+            **{name: True for name, _ in DeliveryChecklist.TICKS},
+        )
+        AssignmentFactory(cohort=make_cohort(days=(-6, -5)), trainer=trainer)
+        AssignmentFactory(cohort=make_cohort(days=(-1, 0), status=Cohort.Status.CANCELLED), trainer=trainer)
+        AssignmentFactory(cohort=make_cohort(days=(40, 41)), trainer=trainer)
+    client.force_login(reread_then)
+
+    page, queries = visit(client, reverse("events:cohort_team", args=[cohort.pk]))
+
+    assert page.count("<strong>Incomplete:</strong> the Introduction for Trainers re-read") == 1
+    assert page.count("<td>Complete</td>") == 1
+    assert reads(queries, "trainers_deliveryassignment") == 1
+    assert reads(queries, "events_session") == 1  # the days
