@@ -18,12 +18,12 @@ from events.selectors.mix import MIX_FIELDS, MixReport, evaluate_mix
 from events.selectors.sessions import sessions_with_cohorts
 
 # A cohort page's days: their dates, times and the course's title and kind, not the rest of the
-# course page (a Wagtail page of some thirty columns).
+# course page (a Wagtail page of some thirty columns). Unordered: `Cohort.ordered_sessions` sorts them.
 SESSIONS = Prefetch(
     "sessions",
-    queryset=Session.objects.select_related("course").only(
-        "cohort", "course", "date", "starts_at", "ends_at", "course__title", "course__kind"
-    ),
+    queryset=Session.objects.select_related("course")
+    .only("cohort", "course", "date", "starts_at", "ends_at", "course__title", "course__kind")
+    .order_by(),
 )
 DAY1_SESSIONS = Prefetch("day1_cohort__sessions", queryset=Session.objects.select_related("course"))
 OPEN_OFFERS = Prefetch(
@@ -159,19 +159,21 @@ def overview_of(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> 
     )
 
 
-def _people_and_day1_guests(cohort: Cohort) -> QuerySet[Registration]:
+def _people_and_day1_guests(cohort: Cohort) -> list[Registration]:
     """The cohort's active registrations, and the confirmed people of other cohorts who attend its
     Day 1 (with their own cohort's `cohort_title`, to say where they come from; not the whole cohort,
-    which only they would need), in the order they registered."""
-    return (
+    which only they would need), in the order they registered. A cohort's few dozen rows are sorted
+    here: with this many columns selected, Django's ORDER BY costs more to compile than the sort."""
+    registrations = (
         Registration.objects.filter(
             Q(cohort=cohort, status__in=Registration.ACTIVE_STATUSES)
             | Q(day1_cohort=cohort, status=Registration.Status.CONFIRMED)
         )
         .select_related("person", "preparation", "day1_cohort")
         .annotate(cohort_title=F("cohort__title"))
-        .order_by("registered_at", "pk")
+        .order_by()
     )
+    return sorted(registrations, key=lambda registration: (registration.registered_at, registration.pk))
 
 
 def _unprepared(registrations: list[Registration]) -> list[tuple[Registration, list[str]]]:

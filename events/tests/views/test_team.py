@@ -125,3 +125,27 @@ def test_the_team_page_reads_the_team_once_and_of_each_day_only_the_course_name(
     assert len(team_reads) == 1
     (days,) = [query["sql"] for query in queries if query["sql"].startswith('SELECT "events_session"."id"')]
     assert '"wagtailcore_page"."title"' in days and '"wagtailcore_page"."slug"' not in days
+
+
+def test_the_team_page_lists_people_and_the_waiting_list_in_the_order_they_registered(
+    client, cohort, trainer, make_person
+):
+    now = timezone.now()
+    for name, status, hours_ago in [
+        ("Later", Registration.Status.CONFIRMED, 1),
+        ("Earlier", Registration.Status.CONFIRMED, 5),
+        ("Second", Registration.Status.WAITING, 2),
+        ("First", Registration.Status.WAITING, 3),
+    ]:
+        RegistrationFactory(
+            cohort=cohort,
+            person=make_person(name),
+            status=status,
+            registered_at=now - datetime.timedelta(hours=hours_ago),
+        )
+    client.force_login(trainer)
+
+    page = client.get(reverse("events:cohort_team", args=[cohort.pk])).content.decode()
+
+    assert page.index("Earlier Person") < page.index("Later Person")
+    assert page.index("First Person") < page.index("Second Person")
