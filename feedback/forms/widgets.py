@@ -7,40 +7,48 @@ as Django's `RadioSelect` and `TextInput` without the template round trips.
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import mark_safe
 
 
 class FlatRadioSelect(forms.RadioSelect):
-    """`RadioSelect`'s markup for choices without groups: a `<div>` per button, its label around it."""
+    """`RadioSelect`'s markup for choices without groups: a `<div>` per button, its label around it.
+    Every button repeats the group's attributes with its own id (`<id>_<index>`), and only the first
+    button matching the value is checked, as in Django. What the buttons share is escaped once."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        buttons = format_html_join(
-            "",
-            '<div><label{}><input type="{}" name="{}" value="{}"{}> {}</label></div>',
-            (
-                (
-                    flatatt({"for": option["attrs"]["id"]} if "id" in option["attrs"] else {}),
-                    option["type"],
-                    option["name"],
-                    option["value"],
-                    flatatt(option["attrs"]),
-                    option["label"],
-                )
-                for _, options, _ in widget["optgroups"]
-                for option in options
-            ),
-        )
-        outer = {key: widget["attrs"][key] for key in ("id", "class") if widget["attrs"].get(key)}
-        return format_html("<div{}>{}</div>", flatatt(outer), buttons)
+        attrs = self.build_attrs(self.attrs, attrs)
+        group_id = attrs.pop("id", None)
+        shared = format_html(' type="{}" name="{}"', self.input_type, name)
+        inherited = flatatt(attrs)
+        chosen, checked, buttons = self.format_value(value), False, []
+        for index, (option_value, label) in enumerate(self.choices):
+            option_value = "" if option_value is None else str(option_value)
+            is_checked = not checked and option_value in chosen
+            checked |= is_checked
+            option_id = escape(self.id_for_label(group_id, index)) if group_id is not None else None
+            for_label = f' for="{option_id}"' if option_id else ""
+            id_attr = "" if option_id is None else f' id="{option_id}"'
+            buttons.append(
+                f'<div><label{for_label}><input{shared} value="{escape(option_value)}"{id_attr}{inherited}'
+                f"{' checked' if is_checked else ''}> {conditional_escape(label)}</label></div>"
+            )
+        outer = {"id": group_id} if group_id else {}
+        if attrs.get("class"):
+            outer["class"] = attrs["class"]
+        return format_html("<div{}>{}</div>", flatatt(outer), mark_safe("".join(buttons)))  # noqa: S308 - each part escaped above
 
 
 class FlatTextInput(forms.TextInput):
     """`TextInput`'s markup: one `<input>` with the field's attributes."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        shown = {} if widget["value"] is None else {"value": str(widget["value"])}
+        value = self.format_value(value)
+        shown = {} if value is None else {"value": value}
         return format_html(
-            '<input type="{}" name="{}"{}{}>', widget["type"], name, flatatt(shown), flatatt(widget["attrs"])
+            '<input type="{}" name="{}"{}{}>',
+            self.input_type,
+            name,
+            flatatt(shown),
+            flatatt(self.build_attrs(self.attrs, attrs)),
         )
