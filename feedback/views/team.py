@@ -8,7 +8,7 @@ delivering trainers and staff (`feedback.access`); shadows read.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -38,11 +38,32 @@ def visible_cohort(request, pk: int) -> Cohort:
     )
 
 
+def _visible_sessions(request) -> QuerySet[Session]:
+    return Session.objects.filter(cohort__in=Cohort.objects.visible_to(request.user)).prefetch_related(
+        "cohort__delivery_assignments"  # the roles `team_role` reads; no day page names the team
+    )
+
+
 def visible_session(request, pk: int) -> Session:
+    return get_object_or_404(_visible_sessions(request).select_related("course", "cohort"), pk=pk)
+
+
+def _register_session(request, pk: int) -> Session:
+    """The day for its register, with only what the register and `attendance_record` read of its
+    course (a Wagtail page of some thirty columns) and cohort."""
     return get_object_or_404(
-        Session.objects.filter(cohort__in=Cohort.objects.visible_to(request.user))
+        _visible_sessions(request)
         .select_related("course", "cohort")
-        .prefetch_related("cohort__delivery_assignments"),  # the roles `team_role` reads; no day page names the team
+        .only(
+            "date",
+            "cohort",
+            "course",
+            "course__title",
+            "course__kind",
+            "cohort__title",
+            "cohort__status",
+            "cohort__region",
+        ),
         pk=pk,
     )
 
@@ -82,7 +103,7 @@ def cohort_results(request, pk: int):
 @login_required
 def register(request, pk: int):
     """One screen for the day: mark everyone, see reading, preparation and access needs beside each name."""
-    session = visible_session(request, pk)
+    session = _register_session(request, pk)
     rows = register_rows(session)
     form = RegisterForm(posted(request), rows=rows)
     if request.method == "POST" and form.is_valid():

@@ -49,6 +49,24 @@ def test_taking_the_register_in_one_post(client, day1, registration, enrol, trai
     }
 
 
+def test_the_register_reads_of_the_day_only_the_course_name_and_kind(client, day1, registration, trainer):
+    """The course is a Wagtail page of some thirty columns; the register shows its title (issue #8),
+    and no column it leaves out of the day, its course or its cohort is fetched later."""
+    client.force_login(trainer)
+    url = reverse("feedback:register", args=[day1.pk])
+    client.get(url)  # warm the programme's settings
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+
+    (day,) = [query["sql"] for query in queries if query["sql"].startswith('SELECT "events_session"')]
+    assert '"wagtailcore_page"."title"' in day and '"wagtailcore_page"."slug"' not in day
+    tables = re.findall(r'FROM "(\w+)"(?! [A-Z]\d)', " ".join(query["sql"] for query in queries))
+    assert tables.count("events_session") == 1
+    assert not {"events_cohort", "wagtailcore_page", "courses_coursepage"} & set(tables)
+    assert client.post(url, {f"status_{registration.pk}": "present"}).status_code == 302
+
+
 def test_a_shadow_reads_the_register_but_cannot_save_it(client, day1, registration, shadow):
     client.force_login(shadow)
 
