@@ -18,6 +18,7 @@ AUDIT_ACTIONS = [
     ("events.offer.decline", "Decline offered place", "Offered place declined"),
     ("events.offer.expire", "Expire offer", "Offered place not taken up in time"),
     ("events.day1.record", "Record Day 1", "Day 1 recorded as done"),
+    ("events.day1.withdraw", "Withdraw Day 1", "Day 1 taken back: the register was corrected to absent"),
     ("events.preparation.update", "Update preparation", "Preparation record updated"),
     ("events.calendar_feed.reset", "Reset calendar address", "Calendar address reset"),
 ]

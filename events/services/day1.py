@@ -1,8 +1,8 @@
 """Recording that someone has done Day 1 (Day 1 once, 000:L2320–2324, L4339–4343).
 
 Facilitators record an earlier or equivalent Day 1 here; the attendance register of issue #6
-records `ATTENDED` through the same service. One record per person: recording again leaves the
-first one as it is, so a register can be saved twice.
+records `ATTENDED` through the same service, and takes it back when a mark is corrected to absent.
+One record per person: recording again leaves the first one as it is, so a register can be saved twice.
 """
 
 import datetime
@@ -40,3 +40,22 @@ def day1_completion_record(
     completion.save()
     log(instance=completion, action="events.day1.record", user=actor, data={"kind": kind, "person": person.pk})
     return completion
+
+
+@transaction.atomic
+def day1_completions_withdraw(*, people: list[User], cohort: Cohort, actor: User | None) -> int:
+    """Take back the Day 1 that `cohort`'s register recorded for each of `people`, whose mark was
+    corrected to absent. A Day 1 recorded any other way (another cohort's register, a facilitator's
+    equivalent) stays. How many were taken back."""
+    completions = list(
+        Day1Completion.objects.filter(person__in=people, kind=Day1Completion.Kind.ATTENDED, cohort=cohort)
+    )
+    for completion in completions:
+        log(
+            instance=completion,
+            action="events.day1.withdraw",
+            user=actor,
+            data={"person": completion.person_id, "cohort": cohort.pk},
+        )
+    Day1Completion.objects.filter(pk__in=[completion.pk for completion in completions]).delete()
+    return len(completions)

@@ -1,7 +1,8 @@
 """Taking the register for a day (issue #6 point 2, DOMAIN.md §7 "attendance for each day").
 
 One save for the whole day. Attending Day 1 records Day 1 through events' service, for the Day-1-once
-rule (000:L2320–2324); the last day's register issues the certificates of those who attended both.
+rule (000:L2320–2324), and a Day 1 mark corrected to absent takes it back; the last day's register
+issues the certificates of those who attended both.
 """
 
 from django.core.exceptions import ValidationError
@@ -10,7 +11,7 @@ from wagtail.log_actions import log
 
 from core.models import User
 from events.models import Cohort, Day1Completion, Session
-from events.services.day1 import day1_completion_record
+from events.services.day1 import day1_completion_record, day1_completions_withdraw
 from events.services.locking import today
 from feedback.access import require_recorder
 from feedback.models import Attendance, AttendanceStatus
@@ -50,9 +51,10 @@ def attendance_record(*, session: Session, marks: dict[int, tuple[str, str]], ac
         .filter(pk__in=[row.pk for row in rows])
         .values_list("registration_id", flat=True)
     )
+    is_day1 = session.course.kind == "day1"
     for registration_id in attended_ids:
         registration = expected[registration_id]
-        if session.course.kind == "day1":
+        if is_day1:
             day1_completion_record(
                 person=registration.person,
                 kind=Day1Completion.Kind.ATTENDED,
@@ -62,6 +64,9 @@ def attendance_record(*, session: Session, marks: dict[int, tuple[str, str]], ac
             )
         if attended_every_day(registration, rules):
             certificate_issue(registration=registration, actor=actor)
+    if is_day1 and set(marks) - attended_ids:
+        absent = [expected[registration_id].person for registration_id in set(marks) - attended_ids]
+        day1_completions_withdraw(people=absent, cohort=cohort, actor=actor)
     counts = {status: sum(1 for row in rows if row.status == status) for status in AttendanceStatus.values}
     log(instance=session, action="feedback.attendance.record", user=actor, data=counts)
     return rows

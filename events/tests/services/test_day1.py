@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import ModelLogEntry
 
 from events.models import Day1Completion
-from events.services.day1 import day1_completion_record
+from events.services.day1 import day1_completion_record, day1_completions_withdraw
 from events.tests.factories import in_days
 
 
@@ -46,3 +46,17 @@ def test_day1_records_must_be_real(participant, kind, days, note, code):
 
     assert refused.value.code == code
     assert not Day1Completion.objects.exists()
+
+
+def test_withdrawing_takes_back_only_what_that_cohorts_register_recorded(make_user, cohort, make_cohort):
+    from_this, from_another, equivalent = make_user(), make_user(), make_user()
+    day1_completion_record(person=from_this, kind="attended", completed_on=in_days(-2), cohort=cohort, actor=None)
+    other = make_cohort()
+    day1_completion_record(person=from_another, kind="attended", completed_on=in_days(-2), cohort=other, actor=None)
+    day1_completion_record(person=equivalent, kind="equivalent", completed_on=in_days(-9), note="Leeds", actor=None)
+
+    taken_back = day1_completions_withdraw(people=[from_this, from_another, equivalent], cohort=cohort, actor=None)
+
+    assert taken_back == 1
+    assert set(Day1Completion.objects.values_list("person", flat=True)) == {from_another.pk, equivalent.pk}
+    assert ModelLogEntry.objects.get(action="events.day1.withdraw").data["person"] == from_this.pk

@@ -1,11 +1,14 @@
 """The register: one save per day; Day 1 attendance records Day 1 once (issue #6 point 2, 000:L2320–2324)."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import ModelLogEntry, Site
 
 from core.roles import Role
 from events.models import Day1Completion
+from events.services.day1 import day1_completion_record
 from events.tests.factories import RegistrationFactory
 from feedback.models import Attendance, Certificate, FeedbackSettings
 from feedback.selectors.register import register_rows
@@ -35,6 +38,32 @@ def test_saving_again_corrects_a_mark_without_a_second_row(day1, registration, t
 
     assert Attendance.objects.get().status == "present"
     assert Day1Completion.objects.filter(person=registration.person).count() == 1
+
+
+def test_a_day1_mark_corrected_to_absent_takes_back_the_day1_it_recorded(day1, registration, trainer):
+    attendance_record(session=day1, marks={registration.pk: ("present", "")}, actor=trainer)
+    attendance_record(session=day1, marks={registration.pk: ("absent", "Marked by mistake")}, actor=trainer)
+
+    assert not Day1Completion.objects.filter(person=registration.person).exists()
+    entry = ModelLogEntry.objects.get(action="events.day1.withdraw")
+    assert entry.user == trainer and entry.data == {"person": registration.person_id, "cohort": day1.cohort_id}
+    attendance_record(session=day1, marks={registration.pk: ("present", "")}, actor=trainer)
+    assert Day1Completion.objects.get(person=registration.person).cohort == day1.cohort
+
+
+def test_an_absent_mark_leaves_a_day1_recorded_another_way(day1, registration, trainer):
+    day1_completion_record(
+        person=registration.person,
+        kind=Day1Completion.Kind.EQUIVALENT,
+        completed_on=day1.date - datetime.timedelta(days=400),
+        note="Early Support key working course, Leeds, 2024",
+        actor=trainer,
+    )
+
+    attendance_record(session=day1, marks={registration.pk: ("absent", "")}, actor=trainer)
+
+    assert Day1Completion.objects.get(person=registration.person).kind == Day1Completion.Kind.EQUIVALENT
+    assert not ModelLogEntry.objects.filter(action="events.day1.withdraw").exists()
 
 
 def test_left_early_counts_as_attending_unless_the_setting_says_not(day1, registration, trainer):
