@@ -40,5 +40,10 @@ def cached_page_body(page: Page, request, template_name: str, build: Callable[[]
     if getattr(request, "is_preview", False):
         return render()
     audience = "trainers" if can_see_trainer_material(request.user) else "public"
-    key = f"courses:page-body:{page.pk}:{audience}:{content_stamp()}"
-    return cache.get_or_set(key, render, settings.COURSES_PAGE_CACHE_SECONDS)
+    return cached_content(f"page-body:{page.pk}:{audience}", render)
+
+
+def cached_content(name: str, render: Callable[[], str]) -> str:
+    """`render()` of something made only of published content, kept under `name` and the content
+    stamp for `COURSES_PAGE_CACHE_SECONDS`: publishing or unpublishing a page shows at once."""
+    return cache.get_or_set(f"courses:{name}:{content_stamp()}", render, settings.COURSES_PAGE_CACHE_SECONDS)

@@ -2,11 +2,9 @@
 so core never imports trainers)."""
 
 from django import template
-from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import render_to_string
 
-from courses.caching import content_stamp
+from courses.caching import cached_content
 from trainers.models import TrainerProfile
 from trainers.pathway import action_label
 from trainers.selectors.deliveries import sign_off_queue, team_checklists
@@ -37,16 +35,14 @@ def trainer_pathway_panel(context):
 @register.simple_tag(takes_context=True, name="t4t_preparation")
 def t4t_preparation_tag(context) -> str:
     """The T4T preparation, the same for every candidate and made only of course pages, so it is
-    rendered once and reused like those pages (courses.caching): keyed on the page tree's stamp, a
-    page published or unpublished shows at once."""
+    rendered once and reused like those pages (`courses.caching.cached_content`)."""
 
     def render() -> str:
         return render_to_string(
             "trainers/includes/t4t_preparation.html", {"preparation": t4t_preparation(), "request": context["request"]}
         )
 
-    key = f"trainers:t4t-preparation:{content_stamp()}"
-    return cache.get_or_set(key, render, settings.COURSES_PAGE_CACHE_SECONDS)
+    return cached_content("t4t-preparation", render)
 
 
 @register.inclusion_tag("trainers/includes/checklists.html")
