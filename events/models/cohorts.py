@@ -13,7 +13,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Func, OuterRef, Q, Subquery, Value
+from django.db.models import F, Func, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.db.models.query import EmptyQuerySet
 from django.utils.formats import date_format
@@ -184,24 +184,11 @@ class Cohort(ClusterableModel):
     @cached_property
     def team(self) -> list:
         """The trainers on the cohort (`trainers.DeliveryAssignment`s) by role, then surname, each with
-        their trainer, checklist and `previous_end`: the last day of their latest other delivery before
-        this cohort starts (None if none, or the cohort has no days), which their checklist reads. One
-        query for every panel of a page that shows the team."""
-        start = self.start_date
-        previous_end = (
-            Subquery(
-                Session.objects.filter(cohort__delivery_assignments__trainer=OuterRef("trainer"), date__lt=start)
-                .exclude(cohort=self)
-                .exclude(cohort__status=self.Status.CANCELLED)
-                .order_by("-date")
-                .values("date")[:1]
-            )
-            if start
-            else Value(None, output_field=models.DateField())
-        )
+        their trainer, checklist and `previous_end` (trainers' `with_previous_end`, which their
+        checklist reads): one query for every panel of a page that shows the team."""
         return list(
-            self.delivery_assignments.select_related("trainer", "checklist")
-            .annotate(previous_end=previous_end)
+            self.delivery_assignments.with_previous_end(self)
+            .select_related("trainer", "checklist")
             .order_by("role", "trainer__last_name")
         )
 

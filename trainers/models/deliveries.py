@@ -10,7 +10,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery, Value
 from django.utils import timezone
 
 
@@ -23,6 +23,24 @@ class DeliveryAssignmentQuerySet(models.QuerySet):
         return self.filter(
             Q(cohort__status=Cohort.Status.DELIVERED) | Q(cohort__status=Cohort.Status.CONFIRMED) & ~Exists(days_left)
         )
+
+    def with_previous_end(self, cohort) -> "DeliveryAssignmentQuerySet":
+        """Each with `previous_end`: the last day of the trainer's latest other delivery (cancelled
+        cohorts aside) before `cohort` starts, or None (none, or `cohort` has no days); what their
+        checklist's rest rule reads (`DeliveryChecklist.missing_items`)."""
+        from events.models import Cohort, Session
+
+        start = cohort.start_date
+        if start is None:
+            return self.annotate(previous_end=Value(None, output_field=models.DateField()))
+        latest = (
+            Session.objects.filter(cohort__delivery_assignments__trainer=OuterRef("trainer"), date__lt=start)
+            .exclude(cohort=cohort)
+            .exclude(cohort__status=Cohort.Status.CANCELLED)
+            .order_by("-date")
+            .values("date")[:1]
+        )
+        return self.annotate(previous_end=Subquery(latest))
 
     def awaiting_sign_off(self) -> "DeliveryAssignmentQuerySet":
         return self.filter(
