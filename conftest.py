@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Collection, Locale, Page
 
+from core.admin_sidebar import forget_sidebars
 from core.bootstrap.consent import ensure_consent_wording
 from core.bootstrap.roles import ensure_roles
 from core.bootstrap.site import ensure_site
@@ -60,6 +61,7 @@ def _empty_cache():
     programme's settings from its own database."""
     cache.clear()
     forget_site_settings()
+    forget_sidebars()
 
 
 @pytest.fixture

@@ -5,6 +5,11 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Core"
 
+    def ready(self) -> None:
+        from core import admin_sidebar
+
+        admin_sidebar.install()
+
     @property
     def personal_data(self):
         from core.privacy import PersonalData

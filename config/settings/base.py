@@ -170,6 +170,9 @@ COURSES_PAGE_CACHE_SECONDS = 300
 # The programme's numbers (Settings → Cohort rules, Feedback, Trainer pathway): seconds an app process
 # reuses them before reading them again; a change reaches every process this late (core.site_settings).
 SITE_SETTINGS_CACHE_SECONDS = 30
+# Wagtail's admin sidebar (the menu, checked against a person's permissions): seconds an app process
+# reuses one person's before building it again (core.admin_sidebar).
+ADMIN_SIDEBAR_CACHE_SECONDS = 30
 # The programme dashboard's count of people by role (a count over every account): seconds it is reused.
 CORE_DASHBOARD_COUNTS_CACHE_SECONDS = 300
 # The facilitator dashboard lists the cohorts at risk and this many of the next ones to run.

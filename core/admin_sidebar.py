@@ -1,0 +1,71 @@
+"""Wagtail's admin sidebar, built once per person and reused (issue #8, docs/performance.md).
+
+Every admin page draws the sidebar: Wagtail asks each menu item whether this person may see it,
+then packs the menu for the browser. For one person it is the same from page to page, and building
+it was a fifth of an admin listing's time. So the packed sidebar is kept per app process for
+`ADMIN_SIDEBAR_CACHE_SECONDS`, under the person, their name, roles, permissions and the language:
+a change to any of those shows on the next page. Page and collection permissions and avatars are
+not in the key; saving one forgets every kept sidebar in the process that saved it, and other
+processes show it within the timeout. The sidebar holds links only: every admin view still checks
+the permission itself.
+"""
+
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+from wagtail.admin.templatetags import wagtailadmin_tags
+
+#: Sidebars kept at most per process; past this, all are forgotten and built again.
+MOST_KEPT = 500
+
+_kept: dict[tuple, tuple[float, str]] = {}
+
+# What a sidebar shows that is not in its key: page and collection permissions, and the avatar.
+_SHOWN_BUT_NOT_IN_KEY = (
+    "wagtailcore.GroupPagePermission",
+    "wagtailcore.GroupCollectionPermission",
+    "wagtailusers.UserProfile",
+)
+
+
+def kept_sidebar_props(context) -> str:
+    """Wagtail's `{% sidebar_props %}`, from this process's memory when this person's is there."""
+    user = context["request"].user
+    key = (
+        user.pk,
+        user.first_name,
+        user.get_username(),
+        translation.get_language(),
+        user.role_names,
+        frozenset(user.get_all_permissions()),
+    )
+    now = time.monotonic()
+    kept = _kept.get(key)
+    if kept is not None and kept[0] > now:
+        return kept[1]
+    props = wagtailadmin_tags.sidebar_props(context)
+    if len(_kept) >= MOST_KEPT:
+        _kept.clear()
+    _kept[key] = (now + settings.ADMIN_SIDEBAR_CACHE_SECONDS, props)
+    return props
+
+
+def install() -> None:
+    """Make `{% sidebar_props %}` in Wagtail's admin templates use the kept sidebar, and forget kept
+    sidebars when what they show but are not kept under changes (at start-up)."""
+    wagtailadmin_tags.register.simple_tag(kept_sidebar_props, takes_context=True, name="sidebar_props")
+    for label in _SHOWN_BUT_NOT_IN_KEY:
+        model = apps.get_model(label)
+        post_save.connect(_forget, sender=model, dispatch_uid=f"admin-sidebar-save-{label}")
+        post_delete.connect(_forget, sender=model, dispatch_uid=f"admin-sidebar-delete-{label}")
+
+
+def forget_sidebars() -> None:
+    _kept.clear()
+
+
+def _forget(**kwargs) -> None:
+    forget_sidebars()
