@@ -19,19 +19,29 @@ def main(argv=None) -> int:
     parser.add_argument("--seconds", type=float, default=60, help="duration (default 60)")
     args = parser.parse_args(argv)
     with environment(args) as env:
+        from django.utils import timezone
+
         from bench.harness.pages import key_pages
-        from bench.harness.traffic import Traffic, build_actors, open_cohort_ids, verify_acknowledged
+        from bench.harness.traffic import (
+            Traffic,
+            build_actors,
+            open_cohort_ids,
+            remove_traffic_rows,
+            verify_acknowledged,
+        )
 
         pages, _ = key_pages()
         names = {page.path: page.name for page in pages}
         actors = build_actors(env, pages, clients=args.clients)
         traffic = Traffic(actors, open_cohort_ids())
         print(f"{len(actors)} clients for {args.seconds:g} s…", flush=True)
+        began = timezone.now()
         traffic.start()
         time.sleep(args.seconds)
         elapsed = traffic.stop()
         result = traffic.report(names)
         result["verification"] = verify_acknowledged(traffic.acknowledged)
+        result["removed_afterwards"] = remove_traffic_rows(traffic.acknowledged, began)
     result.update(
         benchmark="load",
         environment=report.environment(),
@@ -67,6 +77,11 @@ def _print(result: dict) -> None:
         f"\n{result['requests']} requests in {result['seconds']} s ({result['throughput']} req/s), "
         f"{result['server_errors']} server errors, {result['connection_errors']} dropped connections; "
         f"{verification['acknowledged']} registrations acknowledged, {verification['found']} found in the database"
+    )
+    removed = result["removed_afterwards"]
+    print(
+        f"Taken out again: {removed['registrations']} registrations and {removed['messages']} messages, "
+        "so the database is as the generator left it"
     )
 
 

@@ -202,3 +202,27 @@ def verify_acknowledged(acknowledged: list[tuple[str, int]]) -> dict:
     )
     missing = [pair for pair in acknowledged if pair not in found]
     return {"acknowledged": len(acknowledged), "found": len(acknowledged) - len(missing), "missing": missing[:20]}
+
+
+def remove_traffic_rows(acknowledged: list[tuple[str, int]], since) -> dict:
+    """Take out what the traffic added (registrations made and messages sent to its people since
+    `since`), once they have been verified, so a database reused with `--reuse` is as the generator
+    left it: a participant given forty more courses by one load run has a slower dashboard in the
+    next `bench/run`."""
+    from django.db import transaction
+
+    from core.models import Notification
+    from events.models import Registration
+
+    emails, pairs = {email for email, _ in acknowledged}, set(acknowledged)
+    made = [
+        pk
+        for pk, email, cohort_id in Registration.objects.filter(
+            person__email__in=emails, registered_at__gte=since
+        ).values_list("pk", "person__email", "cohort_id")
+        if (email, cohort_id) in pairs
+    ]
+    with transaction.atomic():
+        registrations = Registration.objects.filter(pk__in=made).delete()[1].get("events.Registration", 0)
+        messages = Notification.objects.filter(recipient__email__in=emails, created_at__gte=since).delete()[0]
+    return {"registrations": registrations, "messages": messages}
