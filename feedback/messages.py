@@ -18,6 +18,7 @@ TRAINER_FEEDBACK = "feedback.trainer_feedback"
 REFLECTION_SHARED = "feedback.reflection_shared"
 REFLECTION_COMMENT = "feedback.reflection_comment"
 CERTIFICATE_ISSUED = "feedback.certificate_issued"
+CERTIFICATE_WITHDRAWN = "feedback.certificate_withdrawn"
 
 
 def register() -> None:
@@ -44,6 +45,11 @@ def register() -> None:
     register_message(REFLECTION_SHARED, "A participant shared a reflection with you")
     register_message(REFLECTION_COMMENT, "A new comment on a shared reflection")
     register_message(CERTIFICATE_ISSUED, "Certificate of attendance")
+    register_message(
+        CERTIFICATE_WITHDRAWN,
+        "Certificate of attendance taken back",
+        description="When the register is corrected so that someone no longer attended every day.",
+    )
 
 
 def session_key(session) -> str:

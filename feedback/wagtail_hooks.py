@@ -8,6 +8,11 @@ AUDIT_ACTIONS = [
     ("feedback.reading.save", "Save reading progress", "Reading progress saved"),
     ("feedback.attendance.record", "Take the register", "Register taken"),
     ("feedback.certificate.issue", "Issue certificate", "Certificate of attendance issued"),
+    (
+        "feedback.certificate.withdraw",
+        "Take back certificate",
+        "Certificate of attendance taken back: the register was corrected",
+    ),
     ("feedback.delivery.sections", "Record sections", "Sections delivered recorded"),
     ("feedback.issue.record", "Record issue", "Issue, concern or query recorded"),
     ("feedback.issue.resolve", "Resolve issue", "Issue, concern or query dealt with"),

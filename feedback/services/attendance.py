@@ -2,7 +2,8 @@
 
 One save for the whole day. Attending Day 1 records Day 1 through events' service, for the Day-1-once
 rule (000:L2320–2324), and a Day 1 mark corrected to absent takes it back; the last day's register
-issues the certificates of those who attended both.
+issues the certificates of those who attended both, and a mark corrected to absent on any day takes
+back a certificate no longer earned.
 """
 
 from django.core.exceptions import ValidationError
@@ -18,7 +19,7 @@ from feedback.models import Attendance, AttendanceStatus
 from feedback.rules import current_feedback_rules
 from feedback.selectors.certificates import attended_every_day
 from feedback.selectors.register import register_registrations
-from feedback.services.certificates import certificate_issue
+from feedback.services.certificates import certificate_issue, certificates_withdraw_unearned
 
 
 @transaction.atomic
@@ -64,9 +65,11 @@ def attendance_record(*, session: Session, marks: dict[int, tuple[str, str]], ac
             )
         if attended_every_day(registration, rules):
             certificate_issue(registration=registration, actor=actor)
-    if is_day1 and set(marks) - attended_ids:
-        absent = [expected[registration_id].person for registration_id in set(marks) - attended_ids]
-        day1_completions_withdraw(people=absent, cohort=cohort, actor=actor)
+    absent = [expected[registration_id] for registration_id in set(marks) - attended_ids]
+    if is_day1 and absent:
+        day1_completions_withdraw(people=[registration.person for registration in absent], cohort=cohort, actor=actor)
+    if absent:
+        certificates_withdraw_unearned(registrations=absent, actor=actor)
     counts = {status: sum(1 for row in rows if row.status == status) for status in AttendanceStatus.values}
     log(instance=session, action="feedback.attendance.record", user=actor, data=counts)
     return rows

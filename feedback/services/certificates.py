@@ -1,8 +1,10 @@
-"""Issuing certificates of attendance (issue #6 point 7).
+"""Issuing certificates of attendance (issue #6 point 7), and taking them back.
 
 Issued once per registration to someone who attended both days (`attended_every_day`): the register
 issues them when the last day is recorded, and a participant can ask from their course page. The
-code on it is checked on the public page (`feedback:certificate_check`).
+code on it is checked on the public page (`feedback:certificate_check`). When the register is
+corrected so that someone no longer attended every day, their certificate is taken back: its code
+stops checking, the audit log keeps what it was, and they are told.
 """
 
 from django.core.exceptions import ValidationError
@@ -48,3 +50,32 @@ def certificate_issue(*, registration: Registration, actor: User | None) -> Cert
         },
     )
     return certificate
+
+
+@transaction.atomic
+def certificates_withdraw_unearned(*, registrations: list[Registration], actor: User | None) -> int:
+    """Take back the certificates of `registrations` whose people no longer attended every day (after
+    a correction to the register); returns how many. Certificates still earned stay as they are."""
+    rules = current_feedback_rules()
+    withdrawn = 0
+    for certificate in Certificate.objects.filter(registration__in=registrations).select_related(
+        "registration__person", "registration__cohort"
+    ):
+        registration = certificate.registration
+        if attended_every_day(registration, rules):
+            continue
+        log(
+            instance=certificate,
+            action="feedback.certificate.withdraw",
+            user=actor,
+            data={"registration": registration.pk, "code": certificate.code},
+        )
+        notify(
+            message=messages.CERTIFICATE_WITHDRAWN,
+            recipient=registration.person,
+            key=f"certificate-{certificate.code}",
+            context={"certificate": certificate, "cohort": registration.cohort},
+        )
+        certificate.delete()
+        withdrawn += 1
+    return withdrawn

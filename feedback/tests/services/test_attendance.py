@@ -6,11 +6,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import ModelLogEntry, Site
 
+from core.models import Notification
 from core.roles import Role
 from events.models import Day1Completion
 from events.services.day1 import day1_completion_record
 from events.tests.factories import RegistrationFactory
+from feedback import messages
 from feedback.models import Attendance, Certificate, FeedbackSettings
+from feedback.selectors.certificates import certificate_for_code
 from feedback.selectors.register import register_rows
 from feedback.services.attendance import attendance_record
 from feedback.tests.factories import day
@@ -83,6 +86,54 @@ def test_attending_both_days_issues_the_certificate(day1, day2, registration, tr
     attendance_record(session=day2, marks={registration.pk: ("present", "")}, actor=trainer)
 
     assert Certificate.objects.get().registration == registration
+
+
+@pytest.mark.parametrize("corrected", ["day1", "day2"])
+def test_a_mark_corrected_after_the_last_day_takes_back_the_certificate(
+    day1, day2, registration, enrol, trainer, corrected
+):
+    """Any day's mark, not only the last one's: the certificate no longer earned stops checking, the
+    audit log keeps its code, and the person is told; someone else's certificate stays."""
+    other = enrol()
+    both = {registration.pk: ("present", ""), other.pk: ("present", "")}
+    attendance_record(session=day1, marks=both, actor=trainer)
+    attendance_record(session=day2, marks=both, actor=trainer)
+    code = Certificate.objects.get(registration=registration).code
+
+    session = {"day1": day1, "day2": day2}[corrected]
+    attendance_record(session=session, marks={registration.pk: ("absent", "Marked by mistake")}, actor=trainer)
+
+    assert not Certificate.objects.filter(registration=registration).exists()
+    assert certificate_for_code(code) is None
+    assert Certificate.objects.filter(registration=other).exists()
+    entry = ModelLogEntry.objects.get(action="feedback.certificate.withdraw")
+    assert entry.user == trainer and entry.data == {"registration": registration.pk, "code": code}
+    told = Notification.objects.get(recipient=registration.person, message=messages.CERTIFICATE_WITHDRAWN)
+    assert code in told.body_text and "taken back" in told.subject
+
+
+def test_a_mark_corrected_back_to_present_issues_a_new_certificate(day1, day2, registration, trainer):
+    attendance_record(session=day1, marks={registration.pk: ("present", "")}, actor=trainer)
+    attendance_record(session=day2, marks={registration.pk: ("present", "")}, actor=trainer)
+    first = Certificate.objects.get().code
+    attendance_record(session=day2, marks={registration.pk: ("absent", "")}, actor=trainer)
+
+    attendance_record(session=day2, marks={registration.pk: ("present", "")}, actor=trainer)
+
+    assert Certificate.objects.get(registration=registration).code != first
+
+
+def test_an_absent_mark_on_someone_still_attending_every_day_changes_no_certificate(
+    day1, day2, registration, enrol, trainer
+):
+    """Left early counts as attending by default: correcting present to left early keeps the certificate."""
+    attendance_record(session=day1, marks={registration.pk: ("present", "")}, actor=trainer)
+    attendance_record(session=day2, marks={registration.pk: ("present", "")}, actor=trainer)
+
+    attendance_record(session=day2, marks={registration.pk: ("left_early", "Left at 3")}, actor=trainer)
+
+    assert Certificate.objects.filter(registration=registration).exists()
+    assert not ModelLogEntry.objects.filter(action="feedback.certificate.withdraw").exists()
 
 
 def test_day1_guests_from_another_cohort_are_on_the_host_register(make_cohort, day1, registration, enrol, trainer):
