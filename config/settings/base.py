@@ -112,6 +112,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # over its JIT thresholds; compiling them cost ~300 ms a query at national scale
     # (docs/performance.md, "The same pages with PostgreSQL's JIT compiler off").
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    if env("DATABASE_PREPARED_STATEMENTS", "on") == "on":
+        # Parameters sent apart from the SQL, so psycopg prepares a query the 5th time a connection
+        # runs it (psycopg's own threshold) and PostgreSQL keeps its plan: planning the joins of a
+        # signed-in page cost more than running them (docs/performance.md, item 16). Set
+        # DATABASE_PREPARED_STATEMENTS=off behind a pooler that cannot keep prepared statements
+        # (PgBouncer in transaction mode before 1.21).
+        DATABASES["default"]["OPTIONS"] |= {"server_side_binding": True, "prepare_threshold": 5}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"

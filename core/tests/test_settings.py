@@ -83,3 +83,21 @@ def test_postgresql_connections_run_with_jit_off(db):
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+
+
+def test_postgresql_keeps_the_plans_of_queries_a_connection_runs_often(db):
+    """On PostgreSQL a query run a fifth time on a connection becomes a prepared statement, so its
+    plan is kept (docs/performance.md, item 16); SQLite has no such option."""
+    from django.db import connection
+
+    from core.models import Region
+
+    if connection.vendor != "postgresql":
+        assert "server_side_binding" not in settings.DATABASES["default"].get("OPTIONS", {})
+        return
+    for code in ("E1", "E2", "E3", "E4", "E5", "E6"):
+        list(Region.objects.filter(code=code))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "core_region"' in statement for statement in prepared)
