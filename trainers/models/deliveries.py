@@ -81,6 +81,15 @@ class DeliveryAssignment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["cohort", "trainer"], name="trainers_assignment_once_per_cohort"),
         ]
+        indexes = [
+            # The Lead Trainers' sign-off queue (`awaiting_sign_off`): a few hundred reflections among
+            # every assignment ever made, read on each Lead Trainer's dashboard (docs/performance.md).
+            models.Index(
+                fields=["reflected_at"],
+                condition=Q(reflected_at__isnull=False, signed_off_at__isnull=True),
+                name="trainers_awaiting_sign_off",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.trainer} ({self.get_role_display()}) on {self.cohort}"
