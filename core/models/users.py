@@ -62,11 +62,6 @@ class User(AbstractUser):
         constraints = [
             models.UniqueConstraint(Lower("email"), name="core_user_email_ci_unique"),
         ]
-        indexes = [
-            # Lists of people by name (trainers, facilitators, a register): walked in order and
-            # joined to the few people on the list, instead of sorting every account (docs/performance.md).
-            models.Index(fields=["last_name", "first_name", "id"], name="core_user_by_name"),
-        ]
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email

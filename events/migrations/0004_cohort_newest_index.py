@@ -6,7 +6,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0006_list_order_indexes'),
         ('events', '0003_registration_listing_index'),
     ]
 
