@@ -1,6 +1,6 @@
 """People who use the platform. One account per email address; roles are groups (core.roles)."""
 
-from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.auth.models import AbstractUser, BaseUserManager, Group
 from django.db import models
 from django.db.models.functions import Lower
 
@@ -9,7 +9,12 @@ from core.roles import Role
 
 class UserQuerySet(models.QuerySet):
     def with_role(self, role: Role) -> "UserQuerySet":
-        return self.filter(groups__name=role.value)
+        """People holding `role`, found by its group's id (looked up first): given the id, PostgreSQL
+        knows from its statistics how few people hold a staff role and reads them through the
+        membership index; given the name, it guessed thousands and read every account
+        (docs/performance.md, item 18)."""
+        group_id = Group.objects.filter(name=role.value).values_list("pk", flat=True).first()
+        return self.none() if group_id is None else self.filter(groups=group_id)
 
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):

@@ -86,3 +86,21 @@ def test_emails_are_unique_whatever_their_case(make_user):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         User.objects.create_user("sam@example.org", "x")
+
+
+def test_with_role_finds_exactly_the_people_holding_it(make_user):
+    facilitator, trainer, nobody = make_user(Role.REGIONAL_FACILITATOR), make_user(Role.TRAINER), make_user()
+
+    assert list(User.objects.with_role(Role.REGIONAL_FACILITATOR)) == [facilitator]
+    assert trainer not in User.objects.with_role(Role.REGIONAL_FACILITATOR)
+    assert nobody not in User.objects.with_role(Role.TRAINER)
+
+
+def test_with_role_finds_no_one_when_the_role_has_no_group_yet(make_user):
+    """Never the people with no role at all, which a filter on a missing group's id would give."""
+    from django.contrib.auth.models import Group
+
+    make_user()
+    Group.objects.filter(name=Role.TRAINER.value).delete()
+
+    assert not User.objects.with_role(Role.TRAINER).exists()
