@@ -6,7 +6,7 @@ PIP := $(BIN)/pip --disable-pip-version-check --quiet
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev browser lint lock audit worker clean
+.PHONY: run test install install-dev browser lint lock audit worker scheduler clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ browser:
 ## Process queued tasks (emails and reminders) as production does.
 worker: install
 	$(BIN)/python manage.py run_task_worker --queue-name "*"
+
+## The background jobs on their schedule (sweeps, recovery, retention), as production does.
+scheduler: install
+	$(BIN)/python manage.py run_scheduler
 
 ## Check the lock files against the vulnerability databases (needs internet access).
 audit: install-dev

@@ -198,6 +198,24 @@ TASK_RUNNING_TIMEOUT_SECONDS = 600
 # A message still queued this long after it was recorded, with no task left to send it, is queued
 # again. Its task is queued on commit, seconds after the row, so five minutes only catches lost ones.
 NOTIFICATION_REQUEUE_AFTER_SECONDS = 300
+# The background jobs `manage.py run_scheduler` runs (core.scheduling, docs/deployment.md): each
+# management command every so many seconds, or daily at a local time.
+SCHEDULED_COMMANDS = {
+    # Messages a killed worker left unsent (issue #8 point 4, docs/notifications.md).
+    "recover_notifications": {"every": 300},
+    # The safety net for waiting-list offers; each offer also expires on its own task (docs/cohorts.md).
+    "expire_waiting_list_offers": {"every": 3600},
+    # Pre-course packs and agendas that fell due (000:L2670–2676).
+    "send_due_cohort_messages": {"daily_at": "06:00"},
+    # Reading reminders before each course day (000:L898–904), in the morning.
+    "send_reading_reminders": {"daily_at": "08:00"},
+    # Evaluations at the end of each day attended (000:L2723), reflections and follow-ups: after the day.
+    "send_after_course_invitations": {"daily_at": "17:30"},
+    # The retention period (docs/privacy.md), after the nightly backup.
+    "anonymise_expired_participants": {"daily_at": "03:30"},
+}
+# Seconds `run_scheduler` waits between looking for due jobs.
+SCHEDULER_TICK_SECONDS = 60
 
 # Notifications (core.notifications): how often the worker retries a message the mail server refused.
 NOTIFICATION_MAX_ATTEMPTS = 5

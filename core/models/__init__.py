@@ -3,6 +3,7 @@ from .geography import LocalAuthority, Region
 from .message_templates import MessageTemplate
 from .notifications import Notification
 from .pages import HomePage, StandardPage
+from .scheduling import ScheduledRun
 from .users import User
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "MessageTemplate",
     "Notification",
     "Region",
+    "ScheduledRun",
     "StandardPage",
     "User",
 ]
