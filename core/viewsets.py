@@ -9,7 +9,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.models import ConsentWording, Region, User
+from core.models import ConsentWording, Region, ScheduledRun, User
 from core.roles import Role
 from core.services.roles import facilitator_regions_set
 
@@ -118,3 +118,20 @@ class FacilitatorViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return FacilitatorRegionsForm
+
+
+class ViewOnlyPolicy(ModelPermissionPolicy):
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+
+class ScheduledRunViewSet(ModelViewSet):
+    """When each background job last ran and what it printed or why it failed (core.scheduling)."""
+
+    model = ScheduledRun
+    icon = "time"
+    menu_label = "Background jobs"
+    add_to_settings_menu = True
+    list_display = ["command", "started_at", "finished_at", "outcome"]
+    form_fields = ["command"]  # never shown: the scheduler alone writes these rows
+    permission_policy = ViewOnlyPolicy(ScheduledRun)

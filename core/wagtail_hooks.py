@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from core.admin_views import erasure, message_template_edit, message_templates
-from core.viewsets import ConsentWordingViewSet, FacilitatorViewSet, RegionViewSet
+from core.viewsets import ConsentWordingViewSet, FacilitatorViewSet, RegionViewSet, ScheduledRunViewSet
 
 
 @hooks.register("register_log_actions")
@@ -21,7 +21,12 @@ def register_core_actions(actions):
 
 @hooks.register("register_admin_viewset")
 def register_core_viewsets():
-    return [RegionViewSet("regions"), FacilitatorViewSet(), ConsentWordingViewSet("consent_wording")]
+    return [
+        RegionViewSet("regions"),
+        FacilitatorViewSet(),
+        ConsentWordingViewSet("consent_wording"),
+        ScheduledRunViewSet("scheduled_runs"),
+    ]
 
 
 @hooks.register("register_admin_urls")

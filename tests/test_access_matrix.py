@@ -227,6 +227,7 @@ ADMIN_OBJECTS = {
     "accredited_route": AdminObject(lambda w: 1, region_a=False),
     "evaluation_results": AdminObject(lambda w: 1, region_a=False),
     "consent_wording": AdminObject(lambda w: 1, region_a=False),
+    "scheduled_runs": AdminObject(lambda w: 1, region_a=False),
     "core_message_template_edit": AdminObject(lambda w: 1, region_a=False),
     "wagtailsnippets_courses_*": AdminObject(lambda w: 1, region_a=False),
     "wagtailsnippetchoosers_courses_*": AdminObject(lambda w: 1, region_a=False),

@@ -29,6 +29,7 @@ CORE_PERMISSIONS: dict[Role, list[str]] = {
         "core.add_consentwording",
         "core.view_consentwording",
         "core.change_messagetemplate",
+        "core.view_scheduledrun",
     ],
     Role.REGIONAL_FACILITATOR: [
         "wagtaildocs.choose_document",

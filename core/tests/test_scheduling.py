@@ -6,9 +6,11 @@ from io import StringIO
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from core.models import ScheduledRun
+from core.roles import Role
 from core.scheduling import Job, scheduled_jobs, scheduled_jobs_run_due
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +98,18 @@ def test_run_scheduler_once_runs_what_is_due_and_stops(settings):
 
     assert out.getvalue() == "send_due_cohort_messages: 0 message(s) queued.\n"
     assert ScheduledRun.objects.get().started_at is not None
+
+
+def test_programme_admins_see_when_each_job_last_ran_and_no_one_else_does(client, make_user, region, settings):
+    settings.SCHEDULED_COMMANDS = {"send_due_cohort_messages": {"daily_at": "06:00"}}
+    scheduled_jobs_run_due(now=at(23, 6))
+    url = reverse("scheduled_runs:index")
+
+    client.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
+    shown = client.get(url)
+    client.force_login(make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region]))
+    refused = client.get(url)
+
+    assert shown.status_code == 200
+    assert "send_due_cohort_messages" in shown.text and "0 message(s) queued." in shown.text
+    assert refused.status_code in (302, 403) and "send_due_cohort_messages" not in refused.text
