@@ -4,12 +4,16 @@ Run it as a service beside the task worker (docs/deployment.md). With `--once` i
 and stops, for a single cron line (`* * * * *`) instead of a service.
 """
 
+import logging
 import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError, close_old_connections
 
 from core.scheduling import scheduled_jobs, scheduled_jobs_run_due
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -23,8 +27,14 @@ class Command(BaseCommand):
             jobs = ", ".join(job.command for job in scheduled_jobs())
             self.stdout.write(f"Scheduling {jobs}; checking every {settings.SCHEDULER_TICK_SECONDS} s.")
         while True:
-            for run in scheduled_jobs_run_due():
-                self.stdout.write(f"{run.command}: {run.outcome or 'done'}")
+            try:
+                for run in scheduled_jobs_run_due():
+                    self.stdout.write(f"{run.command}: {run.outcome or 'done'}")
+            except DatabaseError:
+                if once:
+                    raise
+                logger.exception("The scheduler could not reach the database; it tries again next time")
             if once:
                 return
             time.sleep(settings.SCHEDULER_TICK_SECONDS)
+            close_old_connections()  # a connection the database dropped (a restart) is opened again
