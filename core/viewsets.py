@@ -9,6 +9,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.admin_policies import ViewOnlyPolicy
 from core.models import ConsentWording, Region, ScheduledRun, User
 from core.roles import Role
 from core.services.roles import facilitator_regions_set
@@ -118,11 +119,6 @@ class FacilitatorViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return FacilitatorRegionsForm
-
-
-class ViewOnlyPolicy(ModelPermissionPolicy):
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
 
 
 class ScheduledRunViewSet(ModelViewSet):

@@ -18,8 +18,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.admin_policies import ViewOnlyPolicy
 from events.access import managed_regions
 from events.admin import actions, imports, summary
 from events.admin.mixins import FormulaSafeExportMixin, RegionScopedListingMixin, RegionScopedMixin
@@ -180,13 +180,6 @@ class CohortViewSet(ModelViewSet):
         ]
 
 
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Registrations change only through services (registration, import, waiting list)."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
-
-
 class RegistrationFilterSet(WagtailFilterSet):
     cohort__region = django_filters.ModelChoiceFilter(label="Region", queryset=_regions)
     status = django_filters.ChoiceFilter(choices=Registration.Status.choices)
@@ -216,7 +209,7 @@ class RegistrationViewSet(ModelViewSet):
     icon = "user"
     menu_label = "Registrations"
     name = "registrations"
-    permission_policy = ReadOnlyPolicy(Registration)
+    permission_policy = ViewOnlyPolicy(Registration)  # registrations change only through services
     index_view_class = RegistrationIndexView
     inspect_view_class = RegistrationInspectView
     history_view_class = type("RegistrationHistoryView", (RegionScopedMixin, generic.HistoryView), {})

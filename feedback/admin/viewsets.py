@@ -14,8 +14,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
+from core.admin_policies import ViewOnlyPolicy
 from events.admin.mixins import FormulaSafeExportMixin
 from feedback.admin.views import AccreditedRouteViewSet, AnswerQuestionView, EvaluationResultsViewSet, PublishFormView
 from feedback.models import (
@@ -28,13 +28,6 @@ from feedback.models import (
     Scale,
     TrainerReflection,
 )
-
-
-class ViewOnlyPolicy(ModelPermissionPolicy):
-    """Records only services write: the admin shows them and offers the action views."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)
 
 
 class ScopedMixin:

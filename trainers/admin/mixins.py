@@ -61,11 +61,3 @@ class PermissionMenuMixin:
             (MenuItem,),
             {"is_shown": lambda item, request: request.user.has_perm(permission)},
         )
-
-
-class ReadOnlyPolicy(ModelPermissionPolicy):
-    """Applications and assignments change only through services (action views, the team screen, the
-    trainers' own pages), never a generic form."""
-
-    def user_has_permission(self, user, action):
-        return action == "view" and super().user_has_permission(user, action)

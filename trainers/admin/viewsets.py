@@ -14,9 +14,10 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin_policies import ViewOnlyPolicy
 from events.access import managed_regions
 from trainers.admin import actions, imports, team
-from trainers.admin.mixins import NoAddOrDeletePolicy, ReadOnlyPolicy, ScopedListingMixin, ScopedMixin
+from trainers.admin.mixins import NoAddOrDeletePolicy, ScopedListingMixin, ScopedMixin
 from trainers.models import Application, Background, DeliveryAssignment, Stage, Standing, TrainerProfile
 from trainers.rules import current_pathway_rules
 from trainers.selectors.pathway import pathway_overview
@@ -122,7 +123,7 @@ class ApplicationViewSet(ModelViewSet):
     name = "trainer_applications"
     icon = "doc-full"
     menu_label = "Applications"
-    permission_policy = ReadOnlyPolicy(Application)
+    permission_policy = ViewOnlyPolicy(Application)
     index_view_class = ApplicationIndexView
     inspect_view_class = ApplicationInspectView
     history_view_class = _scoped("ApplicationHistoryView", generic.HistoryView)
@@ -152,7 +153,7 @@ class DeliveryAssignmentViewSet(ModelViewSet):
     name = "deliveries"
     icon = "list-ul"
     menu_label = "Deliveries"
-    permission_policy = ReadOnlyPolicy(DeliveryAssignment)
+    permission_policy = ViewOnlyPolicy(DeliveryAssignment)
     index_view_class = DeliveryIndexView
     inspect_view_class = _scoped("DeliveryInspectView", generic.InspectView)
     history_view_class = _scoped("DeliveryHistoryView", generic.HistoryView)
