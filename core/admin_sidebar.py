@@ -10,18 +10,14 @@ processes show it within the timeout. The sidebar holds links only: every admin 
 the permission itself.
 """
 
-import time
-
 from django.apps import apps
-from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.admin.templatetags import wagtailadmin_tags
 
-#: Sidebars kept at most per process; past this, all are forgotten and built again.
-MOST_KEPT = 500
+from core.process_memory import ProcessMemory
 
-_kept: dict[tuple, tuple[float, str]] = {}
+_kept = ProcessMemory("ADMIN_SIDEBAR_CACHE_SECONDS", most=500)
 
 # What a sidebar shows that is not in its key: page and collection permissions, and the avatar.
 _SHOWN_BUT_NOT_IN_KEY = (
@@ -42,15 +38,7 @@ def kept_sidebar_props(context) -> str:
         user.role_names,
         frozenset(user.get_all_permissions()),
     )
-    now = time.monotonic()
-    kept = _kept.get(key)
-    if kept is not None and kept[0] > now:
-        return kept[1]
-    props = wagtailadmin_tags.sidebar_props(context)
-    if len(_kept) >= MOST_KEPT:
-        _kept.clear()
-    _kept[key] = (now + settings.ADMIN_SIDEBAR_CACHE_SECONDS, props)
-    return props
+    return _kept.get(key, lambda: wagtailadmin_tags.sidebar_props(context))
 
 
 def install() -> None:
@@ -64,7 +52,7 @@ def install() -> None:
 
 
 def forget_sidebars() -> None:
-    _kept.clear()
+    _kept.forget()
 
 
 def _forget(**kwargs) -> None:

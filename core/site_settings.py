@@ -6,33 +6,26 @@ deleting a row forgets it at once in the process that saved it; other processes 
 within the timeout.
 """
 
-import time
-
-from django.conf import settings
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-_kept: dict[type[Model], tuple[float, Model]] = {}
+from core.process_memory import ProcessMemory
+
+_kept = ProcessMemory("SITE_SETTINGS_CACHE_SECONDS")
 
 
 def default_site_settings(model: type[Model]) -> Model:
     """The saved row for the default site, or an unsaved one with the seed defaults."""
-    now = time.monotonic()
-    kept = _kept.get(model)
-    if kept is not None and kept[0] > now:
-        return kept[1]
-    row = model.objects.filter(site__is_default_site=True).first() or model()
-    _kept[model] = (now + settings.SITE_SETTINGS_CACHE_SECONDS, row)
-    return row
+    return _kept.get(model, lambda: model.objects.filter(site__is_default_site=True).first() or model())
 
 
 def forget_site_settings() -> None:
     """Read every settings row again on next use (tests start from the database's rows)."""
-    _kept.clear()
+    _kept.forget()
 
 
 @receiver(post_save)
 @receiver(post_delete)
 def _forget_changed_row(sender, **kwargs) -> None:
-    _kept.pop(sender, None)
+    _kept.forget(sender)
