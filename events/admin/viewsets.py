@@ -14,11 +14,11 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin_listing import QuickColumn, QuickListingMixin
 from core.admin_policies import ViewOnlyPolicy
 from events.access import managed_regions
 from events.admin import actions, imports, summary
@@ -51,7 +51,7 @@ def _starts(cohort) -> str:
     return date_format(cohort.first_date, "j M Y") if cohort.first_date else "No sessions yet"
 
 
-class CohortIndexView(RegionScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
+class CohortIndexView(QuickListingMixin, RegionScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return (
             super()
@@ -70,7 +70,7 @@ class CohortIndexView(RegionScopedListingMixin, FormulaSafeExportMixin, generic.
             label = cohort.get_status_display()
             return f"{label} – at risk" if cohort.is_at_risk(rules=rules, today=today) else label
 
-        return [*super().columns, Column("state", label="Status", accessor=state)]
+        return [*super().columns, QuickColumn("state", label="Status", accessor=state)]
 
 
 class CohortInspectView(RegionScopedMixin, generic.InspectView):
@@ -136,8 +136,8 @@ class CohortViewSet(ModelViewSet):
     list_display = [
         "title",
         "region",
-        Column("starts", label="Starts", accessor=_starts, sort_key="first_date"),
-        Column(
+        QuickColumn("starts", label="Starts", accessor=_starts, sort_key="first_date"),
+        QuickColumn(
             "places", label="Places taken", accessor=lambda cohort: f"{cohort.places_taken_count} of {cohort.capacity}"
         ),
     ]
@@ -190,7 +190,7 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["status", "applying_as"]
 
 
-class RegistrationIndexView(RegionScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
+class RegistrationIndexView(QuickListingMixin, RegionScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("person", "cohort")
 

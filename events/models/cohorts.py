@@ -259,7 +259,8 @@ def session_path_problems(path: str, courses: list) -> list[str]:
 class Session(models.Model):
     """One day of a cohort. Times are local (Europe/London); calendars attach the zone (issue #4 point 7)."""
 
-    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="sessions")
+    #: Indexed with the date (`events_session_cohort_days`), not alone.
+    cohort = ParentalKey(Cohort, on_delete=models.CASCADE, related_name="sessions", db_index=False)
     course = models.ForeignKey(
         "courses.CoursePage",
         on_delete=models.PROTECT,
@@ -287,6 +288,11 @@ class Session(models.Model):
 
     class Meta:
         ordering = ["date", "starts_at"]
+        indexes = [
+            # A cohort's days in date order: its first day (`first_session_date`) and whether any is
+            # still to come are read from the index alone, for every cohort a listing sorts (issue #8).
+            models.Index(fields=["cohort", "date"], name="events_session_cohort_days"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="events_session_ends_after_start"),
         ]

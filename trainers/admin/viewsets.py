@@ -9,11 +9,11 @@ import django_filters
 from django.urls import path, reverse
 from django.utils import timezone
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.admin_listing import QuickListingMixin
 from core.admin_policies import ViewOnlyPolicy
 from events.access import managed_regions
 from trainers.admin import actions, imports, team
@@ -38,9 +38,16 @@ class TrainerFilterSet(WagtailFilterSet):
         fields = ["region", "stage", "standing", "background"]
 
 
-class TrainerIndexView(ScopedListingMixin, generic.IndexView):
+class TrainerIndexView(QuickListingMixin, ScopedListingMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("person", "region", "mentor")
+
+    def _get_title_column(self, field_name, *args, **kwargs):
+        """The trainer's name, linking to their page and sorted by surname (`person` alone would
+        be labelled "Person" and sorted by email, `User`'s order)."""
+        column = super()._get_title_column(field_name, *args, **kwargs)
+        column.label, column.sort_key = "Name", "person__last_name"
+        return column
 
 
 class TrainerInspectView(ScopedMixin, generic.InspectView):
@@ -52,10 +59,6 @@ class TrainerInspectView(ScopedMixin, generic.InspectView):
         context["actions"] = actions.profile_actions(self.object, self.request.user)
         context["show_cv"] = self.request.user.has_perm("trainers.view_application")
         return context
-
-
-def _name(profile: TrainerProfile) -> str:
-    return str(profile.person)
 
 
 class TrainerProfileViewSet(ModelViewSet):
@@ -73,7 +76,7 @@ class TrainerProfileViewSet(ModelViewSet):
     copy_view_enabled = False
     filterset_class = TrainerFilterSet
     list_display = [
-        Column("name", label="Name", accessor=_name, sort_key="person__last_name"),
+        "person",
         "region",
         "stage",
         "standing",
@@ -102,7 +105,7 @@ class TrainerProfileViewSet(ModelViewSet):
         ]
 
 
-class ApplicationIndexView(ScopedListingMixin, generic.IndexView):
+class ApplicationIndexView(QuickListingMixin, ScopedListingMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("profile__person", "assessor")
 
@@ -143,7 +146,7 @@ class ApplicationViewSet(ModelViewSet):
         ]
 
 
-class DeliveryIndexView(ScopedListingMixin, generic.IndexView):
+class DeliveryIndexView(QuickListingMixin, ScopedListingMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("trainer", "cohort", "signed_off_by")
 

@@ -40,6 +40,26 @@ def test_a_facilitator_lists_their_regions_trainers_only(signed_in, make_trainer
     assert "Mine" in page and "Elsewhere" not in page
 
 
+def test_each_name_in_the_trainer_list_leads_to_the_trainer_sorted_by_surname(
+    client, facilitator, programme_admin, make_trainer
+):
+    zed, abel = (TrainerProfile.objects.get(person=make_trainer(Stage.ACCREDITED)) for _ in range(2))
+    for profile, first_name, last_name in ((zed, "Ann", "Zed"), (abel, "Zoe", "Abel")):
+        profile.person.first_name, profile.person.last_name = first_name, last_name
+        profile.person.save()
+
+    client.force_login(facilitator)
+    page = client.get(reverse("trainer_profiles:index"), {"ordering": "person__last_name"}).content.decode()
+    client.force_login(programme_admin)
+    admins = client.get(reverse("trainer_profiles:index")).content.decode()
+
+    inspect = reverse("trainer_profiles:inspect", args=[abel.pk])
+    assert f'<a href="{inspect}">Zoe Abel</a>' in page  # a facilitator may look, not edit
+    assert page.index("Zoe Abel") < page.index("Ann Zed")
+    assert f'<a href="{reverse("trainer_profiles:edit", args=[zed.pk])}">Ann Zed</a>' in admins
+    assert "More options for &#x27;Ann Zed&#x27;" in admins
+
+
 @pytest.mark.parametrize(
     "url_name", ["trainer_profiles:inspect", "trainer_profiles:history", "trainer_profiles:suspend"]
 )
