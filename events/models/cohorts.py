@@ -256,6 +256,14 @@ def session_path_problems(path: str, courses: list) -> list[str]:
     return problems
 
 
+class SessionQuerySet(models.QuerySet):
+    def with_course_names(self) -> "SessionQuerySet":
+        """The days with their course's title and kind, which is what a page listing days shows of
+        it, and not the rest of the course page (a Wagtail page of some thirty columns; issue #8)."""
+        own_fields = [field.name for field in self.model._meta.concrete_fields]
+        return self.select_related("course").only(*own_fields, "course__title", "course__kind")
+
+
 class Session(models.Model):
     """One day of a cohort. Times are local (Europe/London); calendars attach the zone (issue #4 point 7)."""
 
@@ -280,6 +288,8 @@ class Session(models.Model):
         related_name="+",
         help_text="The version of the course this day is delivered from, fixed when the cohort is confirmed.",
     )
+
+    objects = SessionQuerySet.as_manager()
 
     panels = [
         FieldPanel("course", widget=forms.Select),

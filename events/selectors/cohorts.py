@@ -17,15 +17,9 @@ from events.selectors.deadlines import DueMessage, overdue_messages
 from events.selectors.mix import MIX_FIELDS, MixReport, evaluate_mix
 from events.selectors.sessions import sessions_with_cohorts
 
-# A cohort page's days: their dates, times and the course's title and kind, not the rest of the
-# course page (a Wagtail page of some thirty columns). Unordered: `Cohort.ordered_sessions` sorts them.
-SESSIONS = Prefetch(
-    "sessions",
-    queryset=Session.objects.select_related("course")
-    .only("cohort", "course", "date", "starts_at", "ends_at", "course__title", "course__kind")
-    .order_by(),
-)
-DAY1_SESSIONS = Prefetch("day1_cohort__sessions", queryset=Session.objects.select_related("course"))
+# A cohort page's days with their course's title and kind. Unordered: `Cohort.ordered_sessions` sorts them.
+SESSIONS = Prefetch("sessions", queryset=Session.objects.with_course_names().order_by())
+DAY1_SESSIONS = Prefetch("day1_cohort__sessions", queryset=Session.objects.with_course_names())
 OPEN_OFFERS = Prefetch(
     "offers", queryset=PlaceOffer.objects.filter(outcome=PlaceOffer.Outcome.PENDING), to_attr="open_offers"
 )
@@ -60,9 +54,7 @@ def registrations_of(person) -> QuerySet[Registration]:
     return (
         Registration.objects.filter(person=person)
         .select_related("cohort__venue", "cohort__region", "day1_cohort__venue")
-        .prefetch_related(
-            Prefetch("cohort__sessions", queryset=Session.objects.select_related("course")), DAY1_SESSIONS
-        )
+        .prefetch_related(Prefetch("cohort__sessions", queryset=Session.objects.with_course_names()), DAY1_SESSIONS)
         .order_by("-registered_at")
     )
 

@@ -14,7 +14,7 @@ from freezegun import freeze_time
 
 from core.roles import Role
 from events.admin.summary import default_period
-from events.models import Cohort
+from events.models import Cohort, Session
 from events.rules import current_rules
 from events.services.calendars import calendar_feed_reset
 from events.tests.factories import CohortFactory, RegistrationFactory, VenueFactory, in_days
@@ -153,6 +153,20 @@ def test_first_date_is_the_earliest_session_or_none(make_cohort):
     dates = dict(Cohort.objects.with_first_date().values_list("pk", "first_date"))
 
     assert dates == {cohort.pk: in_days(30), bare.pk: None}
+
+
+def test_days_come_with_their_courses_title_and_kind_and_no_more_of_the_course_page(make_cohort):
+    cohort = make_cohort(days=(3, 10))
+
+    with CaptureQueriesContext(connection) as queries:
+        days = list(Session.objects.with_course_names().filter(cohort=cohort))
+        shown = [(str(day), day.course.kind, day.date, day.course_revision_id) for day in days]
+
+    assert len(queries) == 1
+    assert [kind for _, kind, _, _ in shown] == ["day1", "day2"]
+    assert shown[0][0].startswith(days[0].course.title)
+    assert {"title", "kind"}.isdisjoint(days[0].course.get_deferred_fields())
+    assert {"seo_title", "search_description", "url_path", "variant"} <= days[0].course.get_deferred_fields()
 
 
 def test_every_cohort_that_can_be_at_risk_is_a_candidate(make_cohort, fill):

@@ -25,7 +25,7 @@ from feedback.selectors.readings import DueReading, ReadingProgress, reading_pro
 def with_course_work(registrations: QuerySet[Registration]) -> QuerySet[Registration]:
     """The registrations with what `course_summaries` reads from them: their cohorts' days with the
     course pages, the person and the certificate (so a summary costs no query per registration)."""
-    sessions = Session.objects.select_related("course")
+    sessions = Session.objects.with_course_names()
     return registrations.select_related("person", "cohort", "day1_cohort", "certificate").prefetch_related(
         Prefetch("cohort__sessions", queryset=sessions), Prefetch("day1_cohort__sessions", queryset=sessions)
     )

@@ -33,7 +33,7 @@ def visible_cohort(request, pk: int) -> Cohort:
     return get_object_or_404(
         Cohort.objects.visible_to(request.user)
         .select_related("region", "venue")
-        .prefetch_related(Prefetch("sessions", queryset=Session.objects.select_related("course")), TEAM),
+        .prefetch_related(Prefetch("sessions", queryset=Session.objects.with_course_names()), TEAM),
         pk=pk,
     )
 
