@@ -6,9 +6,12 @@ Trainers never imports feedback (CONVENTIONS.md); `FeedbackConfig.ready()` regis
   (000:L404–406), answered from reading progress.
 - `participant_feedback_about`: each cohort's evaluation results about a trainer, for their pages
   (issue #6 point 4 "feeding the trainer's page"), hidden below the minimum number of responses so
-  that nothing can be traced to its author.
+  that nothing can be traced to its author. Kept in the cache per trainer (issue #8); an evaluation
+  of a cohort forgets its trainers' (`participant_feedback_forget`, called by `evaluation_submit`).
 """
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Avg, Count, Q
 
 from courses.models import ReadingPage
@@ -36,10 +39,31 @@ def _in_words(average: float | None, positive: int, rated: int) -> str:
     return f"{average:.0f} out of 100; {round(100 * positive / rated)}% agree or strongly agree"
 
 
+def _kept_as(trainer_id: int, minimum: int) -> str:
+    return f"feedback:participant-feedback:{trainer_id}:{minimum}"
+
+
 def participant_feedback_about(trainer) -> list[ParticipantFeedback]:
+    """What participants said about the trainer's deliveries, kept for
+    `FEEDBACK_TRAINER_RESULTS_CACHE_SECONDS` under the trainer and the minimum number of responses;
+    a new evaluation of one of their cohorts shows at once (`participant_feedback_forget`)."""
+    minimum = current_feedback_rules().evaluation_minimum_responses
+    return cache.get_or_set(
+        _kept_as(trainer.pk, minimum),
+        lambda: _participant_feedback_about(trainer, minimum),
+        settings.FEEDBACK_TRAINER_RESULTS_CACHE_SECONDS,
+    )
+
+
+def participant_feedback_forget(trainer_ids) -> None:
+    """Forget the kept feedback about these trainers: a cohort they deliver has a new evaluation."""
+    minimum = current_feedback_rules().evaluation_minimum_responses
+    cache.delete_many([_kept_as(trainer_id, minimum) for trainer_id in trainer_ids])
+
+
+def _participant_feedback_about(trainer, minimum: int) -> list[ParticipantFeedback]:
     """One entry per cohort the trainer delivered (lead or co-trainer) that has evaluations (three
     queries: the responses with their cohort's title, the ratings, the comments)."""
-    minimum = current_feedback_rules().evaluation_minimum_responses
     delivered = DeliveryAssignment.objects.filter(trainer=trainer, role__in=["lead", "co_trainer"]).values("cohort")
     responses = (
         EvaluationResponse.objects.filter(session__cohort__in=delivered)

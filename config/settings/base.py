@@ -184,6 +184,13 @@ ADMIN_SIDEBAR_CACHE_SECONDS = 30
 CORE_DASHBOARD_COUNTS_CACHE_SECONDS = 300
 # The facilitator dashboard lists the cohorts at risk and this many of the next ones to run.
 EVENTS_DASHBOARD_COMING_COHORTS = 20
+# The facilitator dashboard's cohorts (the same for everyone managing the same regions): seconds they are
+# reused. The panel says when it was read; a new registration or change shows there this late, and at
+# once on the cohort's own page.
+EVENTS_DASHBOARD_CACHE_SECONDS = 60
+# What participants said about a trainer's deliveries (their "My deliveries" page): seconds it is reused.
+# A new evaluation of their cohort shows at once; a change of who delivers a cohort this late.
+FEEDBACK_TRAINER_RESULTS_CACHE_SECONDS = 300
 
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Early Support training <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -21,7 +21,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from events.access import managed_regions, manages_every_region
+from events.access import managed_regions_key
 from events.models import Cohort
 from events.rules import current_rules
 from events.selectors.mix import regional_mix_summary
@@ -65,9 +65,7 @@ class MixSummaryView(WagtailAdminTemplateMixin, TemplateView):
     def cache_key(self, start: datetime.date, end: datetime.date) -> str:
         """The summary is the same for everyone managing the same regions, so it is kept per regions,
         period and day (for `EVENTS_MIX_SUMMARY_CACHE_SECONDS`: new registrations show up that late)."""
-        user = self.request.user
-        ids = managed_regions(user).order_by("pk").values_list("pk", flat=True)
-        regions = "all" if manages_every_region(user) else ",".join(map(str, ids))
+        regions = managed_regions_key(self.request.user)
         return f"events:mix-summary:{timezone.localdate()}:{regions}:{start}:{end}"
 
     def get_context_data(self, **kwargs):

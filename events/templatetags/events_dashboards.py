@@ -2,9 +2,11 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Window
 from django.utils import timezone
 
+from events.access import managed_regions_key
 from events.models import Cohort, Session
 from events.rules import current_rules
 from events.selectors.dashboards import own_courses, own_delivery_cohorts
@@ -29,13 +31,25 @@ def trainer_deliveries(context):
 
 @register.inclusion_tag("events/dashboards/facilitator.html", takes_context=True)
 def facilitator_cohorts(context):
+    """The panel is the same for everyone managing the same regions, so it is kept per regions and
+    day for `EVENTS_DASHBOARD_CACHE_SECONDS` and says when it was read (issue #8): it reads every
+    cohort still to run in the regions. Each cohort's own page is always current."""
+    user, today = context["request"].user, timezone.localdate()
+    return cache.get_or_set(
+        f"events:facilitator-cohorts:{today}:{managed_regions_key(user)}",
+        lambda: _facilitator_cohorts(user, today),
+        settings.EVENTS_DASHBOARD_CACHE_SECONDS,
+    )
+
+
+def _facilitator_cohorts(user, today) -> dict:
     """The region's cohorts at risk of too few people (000:L489–491) first, then the next
     `EVENTS_DASHBOARD_COMING_COHORTS` still to run; the admin listing has the rest (issue #8).
     No days are loaded (`Cohort.is_at_risk` and the page read `first_date`), and the next ones come
     with how many are not at risk (`COUNT(*) OVER ()`, before the limit). Only the columns the
     panel shows are read (`LISTED_COLUMNS`), not the cohort's texts nor the region's code."""
-    rules, today = current_rules(), timezone.localdate()
-    still_to_run = Cohort.objects.in_regions_of(context["request"].user).filter(
+    rules = current_rules()
+    still_to_run = Cohort.objects.in_regions_of(user).filter(
         Exists(Session.objects.filter(cohort=OuterRef("pk"), date__gte=today)),
         status__in=[Cohort.Status.DRAFT, *Cohort.OPEN_STATUSES],
     )
@@ -57,4 +71,4 @@ def facilitator_cohorts(context):
     )
     rows = [(cohort, True) for cohort in at_risk] + [(cohort, False) for cohort in coming]
     more = coming[0].not_at_risk - len(coming) if coming else 0
-    return {"cohorts": rows, "more": more, "today": today}
+    return {"cohorts": rows, "more": more, "today": today, "read_at": timezone.localtime()}

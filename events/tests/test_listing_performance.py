@@ -232,6 +232,7 @@ def test_the_dashboard_keeps_a_constant_number_of_queries(
     client, facilitator, make_cohort, fill, settings, django_assert_max_num_queries
 ):
     settings.EVENTS_DASHBOARD_COMING_COHORTS = 3
+    settings.EVENTS_DASHBOARD_CACHE_SECONDS = 0  # read every time, to count what reading costs
 
     def add_cohorts(count):
         for n in range(count):
@@ -270,6 +271,33 @@ def test_the_dashboard_loads_the_cohorts_in_two_queries_and_no_days(client, faci
     # Only the columns the panel shows: not the cohort's texts nor the region's code.
     cohort_sql = [statement for statement in sql if statement.startswith('SELECT "events_cohort"')]
     assert not [statement for statement in cohort_sql if "local_details" in statement or '"code"' in statement]
+
+
+def test_the_dashboards_cohorts_are_kept_a_minute_per_set_of_regions_and_say_when_they_were_read(
+    client, make_user, facilitator, make_cohort, other_region, region, settings
+):
+    settings.EVENTS_DASHBOARD_CACHE_SECONDS = 60
+    colleague = make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region])
+    elsewhere = make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[other_region])
+    dashboard = reverse("dashboard_role", args=["facilitator"])
+    with freeze_time("2026-03-02 09:15") as clock:
+        make_cohort(title="First cohort")
+        make_cohort(title="Elsewhere cohort", region=other_region)
+        client.force_login(facilitator)
+        first = client.get(dashboard).content.decode()
+        make_cohort(title="Added since")
+        client.force_login(colleague)
+        colleagues = client.get(dashboard).content.decode()
+        client.force_login(elsewhere)
+        other = client.get(dashboard).content.decode()
+        clock.tick(datetime.timedelta(seconds=61))
+        client.force_login(facilitator)
+        fresh = client.get(dashboard).content.decode()
+
+    assert "First cohort" in first and "Numbers as of 09:15" in first and "Elsewhere cohort" not in first
+    assert "First cohort" in colleagues and "Added since" not in colleagues  # the same regions: kept
+    assert "Elsewhere cohort" in other and "First cohort" not in other  # never another region's
+    assert "Added since" in fresh and "Numbers as of 09:16" in fresh
 
 
 @pytest.mark.parametrize("who", ["facilitator", "trainer"])

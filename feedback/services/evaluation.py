@@ -16,6 +16,7 @@ from core.models import User
 from events.models import Registration, Session
 from events.services.locking import today
 from feedback.access import delivering_trainers
+from feedback.integrations import participant_feedback_forget
 from feedback.models import (
     AttendanceStatus,
     EvaluationAnswer,
@@ -109,7 +110,8 @@ def evaluation_submit(
     if EvaluationReceipt.objects.filter(session=session, registration=registration).exists():
         raise ValidationError("You have already evaluated this day. Thank you.", code="already_submitted")
     version = form.current_version
-    rows = _answers(version, answers, delivering_trainers(session.cohort))
+    trainers = delivering_trainers(session.cohort)
+    rows = _answers(version, answers, trainers)
     receipt = EvaluationReceipt.objects.create(session=session, registration=registration, submitted_on=today())
     response = EvaluationResponse.objects.create(
         session=session,
@@ -121,4 +123,6 @@ def evaluation_submit(
         row.response = response
     EvaluationAnswer.objects.bulk_create(rows)
     log(instance=receipt, action="feedback.evaluation.submit", user=actor, data={"session": session.pk})
+    # After the commit, so a page read in between cannot keep the results without this evaluation.
+    transaction.on_commit(lambda: participant_feedback_forget([trainer.pk for trainer in trainers]))
     return receipt
