@@ -14,6 +14,8 @@ from feedback.rules import current_feedback_rules
 from feedback.selectors.course import course_summaries
 from feedback.selectors.dashboards import own_cohorts_by_creation, own_course_work_registrations
 from feedback.selectors.readings import reading_progress
+from trainers.models import Stage
+from trainers.selectors.profiles import own_trainer_profile
 
 register = template.Library()
 
@@ -45,17 +47,22 @@ def trainer_course_work(context):
     cohorts = own_cohorts_by_creation(context["request"])
     shared = QuestionnaireEntry.objects.filter(shared_with=person, status=QuestionnaireEntry.Status.SUBMITTED).count()
     is_trainer = person.has_role(Role.TRAINER)
+    profile = own_trainer_profile(context["request"]) if is_trainer else None
+    before_t4t = is_trainer and (profile is None or not profile.has_reached(Stage.T4T_COMPLETED))
     return {
         "cohorts": cohorts,
         "shared": shared,
         "is_trainer": is_trainer,
-        "t4t_readings": t4t_reading_progress(person) if is_trainer else [],
+        # The pre-reading is a condition of booking Training for Trainers (000:L404–406): after it,
+        # there is nothing left to finish it for.
+        "t4t_readings": t4t_reading_progress(person) if before_t4t else [],
     }
 
 
 def t4t_reading_progress(person) -> list:
-    """The T4T pre-readings with the trainer's progress, shown to people with the Trainer role only (the
-    panel links each by its title: only that is read of the page)."""
+    """The T4T pre-readings with the trainer's progress, shown to people with the Trainer role who have
+    not completed Training for Trainers (the panel links each by its title: only that is read of the
+    page)."""
     t4t = list(ReadingPage.objects.live().filter(kind=ReadingPage.Kind.T4T_PRE_READING).only("title"))
     progress = reading_progress([person.pk], [reading.pk for reading in t4t])
     return [(reading, progress[(person.pk, reading.pk)]) for reading in t4t]

@@ -3,6 +3,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from freezegun import freeze_time
 
@@ -11,6 +13,8 @@ from courses.tests import factories as course_factories
 from events.models import Day1Completion
 from feedback.models import Certificate, Questionnaire, QuestionnaireEntry, ReadingItemProgress
 from feedback.tests.factories import attend, publish
+from trainers.models import Stage
+from trainers.tests.factories import TrainerProfileFactory
 
 
 def test_the_course_page_shows_reading_progress_days_and_what_comes_after(client, registration, programme, day2):
@@ -134,3 +138,21 @@ def test_the_t4t_pre_reading_page_is_for_people_accepted_as_trainers(client, pro
     client.force_login(make_user(Role.TRAINER))
     assert "Introduction for Trainers" in client.get(url).content.decode()
     assert client.get(reverse("feedback:t4t_reading", args=[programme["pre"].pk])).status_code == 404
+
+
+@pytest.mark.parametrize(("stage", "shown"), [(Stage.IN_POOL, True), (Stage.T4T_COMPLETED, False), (Stage.LEAD, False)])
+def test_the_trainer_dashboard_asks_for_the_t4t_pre_reading_only_before_t4t(client, programme, make_user, stage, shown):
+    t4t = course_factories.ReadingPageFactory(parent=programme["pre"].get_parent(), title="T4T reading", kind="t4t")
+    course_factories.ReadingItemFactory(reading=t4t, title="Introduction for Trainers")
+    publish(t4t)
+    trainer = make_user(Role.TRAINER)
+    TrainerProfileFactory(person=trainer, stage=stage)
+    client.force_login(trainer)
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("dashboard_role", args=["trainer"])).content.decode()
+
+    assert ("finish it before you book Training for Trainers" in page) is shown
+    assert ("T4T reading" in page) is shown
+    progress_read = any("feedback_readingitemprogress" in query["sql"] for query in queries)
+    assert progress_read is shown  # after T4T, nobody's reading progress is counted for the panel
