@@ -22,6 +22,12 @@ from events.tests.factories import CohortFactory, RegistrationFactory, VenueFact
 LISTING = reverse("events:cohort_list")
 
 
+def page_as(client, person, url: str) -> str:
+    """The page at `url` as `person` sees it."""
+    client.force_login(person)
+    return client.get(url).content.decode()
+
+
 @pytest.fixture
 def programme_admin(client, make_user):
     client.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
@@ -283,16 +289,12 @@ def test_the_dashboards_cohorts_are_kept_a_minute_per_set_of_regions_and_say_whe
     with freeze_time("2026-03-02 09:15") as clock:
         make_cohort(title="First cohort")
         make_cohort(title="Elsewhere cohort", region=other_region)
-        client.force_login(facilitator)
-        first = client.get(dashboard).content.decode()
+        first = page_as(client, facilitator, dashboard)
         make_cohort(title="Added since")
-        client.force_login(colleague)
-        colleagues = client.get(dashboard).content.decode()
-        client.force_login(elsewhere)
-        other = client.get(dashboard).content.decode()
+        colleagues = page_as(client, colleague, dashboard)
+        other = page_as(client, elsewhere, dashboard)
         clock.tick(datetime.timedelta(seconds=61))
-        client.force_login(facilitator)
-        fresh = client.get(dashboard).content.decode()
+        fresh = page_as(client, facilitator, dashboard)
 
     assert "First cohort" in first and "Numbers as of 09:15" in first and "Elsewhere cohort" not in first
     assert "First cohort" in colleagues and "Added since" not in colleagues  # the same regions: kept
@@ -415,15 +417,12 @@ def test_the_mix_summary_is_kept_a_few_minutes_per_set_of_regions(
     with freeze_time(timezone.now()) as clock:
         make_cohort(title="First cohort")
         make_cohort(title="Elsewhere", region=other_region)
-        client.force_login(admin)
-        client.get(MIX)
+        page_as(client, admin, MIX)
         make_cohort(title="Added since")
-        cached = client.get(MIX).content.decode()
-        client.force_login(facilitator)
-        facilitators = client.get(MIX).content.decode()
+        cached = page_as(client, admin, MIX)
+        facilitators = page_as(client, facilitator, MIX)
         clock.tick(datetime.timedelta(seconds=301))
-        client.force_login(admin)
-        fresh = client.get(MIX).content.decode()
+        fresh = page_as(client, admin, MIX)
 
     assert "Elsewhere" in cached and "Added since" not in cached
     assert "Elsewhere" not in facilitators and "Added since" in facilitators
