@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
-from events.access import managed_regions, manages_every_region
+from events.access import managed_regions_key
 from events.models import Cohort, Registration, Session
 from events.models.cohorts import subquery_count
 from events.rules import current_rules
@@ -98,8 +98,7 @@ def cached_fidelity_report(user, *, regions, region=None, start=None, end=None, 
     `REPORT_CACHE_SECONDS` (issue #8: the figures may lag by that much, and the page says when they
     were worked out). The key names the regions the person may see, so nobody is shown a report
     computed for someone who sees more."""
-    managed = managed_regions(user).order_by("pk").values_list("pk", flat=True)
-    scope = "all" if manages_every_region(user) else "-".join(str(pk) for pk in managed)
+    scope = managed_regions_key(user)
     key = f"oversight:fidelity:{scope}:{region.pk if region else ''}:{start or ''}:{end or ''}:{today}"
     return cache.get_or_set(
         key,

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from events.access import managed_regions, manages_every_region
+from events.access import in_managed_regions
 from events.models import Cohort, Registration, Venue
 from events.spreadsheets import spreadsheet_safe
 
@@ -15,13 +15,9 @@ def scoped_queryset(model, user):
     if model is Cohort:
         return Cohort.objects.in_regions_of(user)
     if model is Registration:
-        # Not `cohort IN (every cohort)`: a programme admin's listing of every registration in England
-        # stays a plain scan in index order (issue #8); a facilitator's joins on the cohort's region.
-        if manages_every_region(user):
-            return Registration.objects.all()
-        return Registration.objects.filter(cohort__region__in=managed_regions(user))
+        return in_managed_regions(Registration.objects.all(), user, "cohort__region")
     if model is Venue:
-        return Venue.objects.filter(region__in=managed_regions(user))
+        return in_managed_regions(Venue.objects.all(), user)
     raise ValueError(model)
 
 

@@ -21,7 +21,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from events.access import managed_regions, manages_every_region
+from events.access import in_managed_regions, managed_regions, manages_every_region
 
 
 def subquery_count(queryset: models.QuerySet) -> Coalesce:
@@ -53,7 +53,7 @@ class CohortQuerySet(models.QuerySet):
 
     def in_regions_of(self, user) -> "CohortQuerySet":
         """The cohorts a person manages in the admin; another region's cohort is simply not there (404)."""
-        return self if manages_every_region(user) else self.filter(region__in=managed_regions(user))
+        return in_managed_regions(self, user)
 
     def with_counts(self) -> "CohortQuerySet":
         """Confirmed, waiting and place-holding registrations, as `confirmed_count`, `waiting_count`

@@ -4,7 +4,7 @@ from django.utils.functional import cached_property
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from events.access import managed_regions, manages_every_region
+from events.access import in_managed_regions, manages_every_region
 from events.admin.mixins import RegionScopedListingMixin, RegionScopedMixin
 from events.models import Cohort
 from trainers.models import Application, DeliveryAssignment, TrainerProfile
@@ -18,11 +18,7 @@ def scoped_queryset(model, user):
     if model is Application:
         return Application.objects.all() if manages_every_region(user) else Application.objects.none()
     if model is DeliveryAssignment:
-        # Every assignment for people who manage every region: no `cohort IN (every cohort)` to count.
-        assignments = DeliveryAssignment.objects.all()
-        return (
-            assignments if manages_every_region(user) else assignments.filter(cohort__region__in=managed_regions(user))
-        )
+        return in_managed_regions(DeliveryAssignment.objects.all(), user, "cohort__region")
     if model is Cohort:
         return Cohort.objects.in_regions_of(user)
     raise ValueError(model)

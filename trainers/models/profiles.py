@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from events.access import managed_regions, manages_every_region
+from events.access import in_managed_regions, managed_regions, manages_every_region
 from trainers.models.choices import FAMILY_SIDE, Background, Stage, Standing, TrainingExperience, stage_reaches
 
 
@@ -17,7 +17,7 @@ class TrainerProfileQuerySet(models.QuerySet):
     def in_regions_of(self, user) -> "TrainerProfileQuerySet":
         """What a person manages in the admin: every trainer for programme admins, their regions' for
         facilitators, nobody for anyone else (another region's trainer is a 404)."""
-        return self if manages_every_region(user) else self.filter(region__in=managed_regions(user))
+        return in_managed_regions(self, user)
 
     def visible_to(self, user) -> "TrainerProfileQuerySet":
         """Staff as in the admin; a trainer sees their own record and their mentees'."""
