@@ -20,6 +20,8 @@ from core.roles import Role
 from core.services.roles import facilitator_regions_set, role_grant
 from core.site_settings import forget_site_settings
 from core.tests.factories import PASSWORD, UserFactory  # noqa: F401 - PASSWORD is shared with the tests
+from courses.caching import forget_content_stamp
+from courses.reading_catalogue import forget_reading_catalogue
 
 
 class SilentOutput:
@@ -62,6 +64,8 @@ def _empty_cache():
     cache.clear()
     forget_site_settings()
     forget_sidebars()
+    forget_reading_catalogue()
+    forget_content_stamp()
 
 
 @pytest.fixture

@@ -24,6 +24,10 @@ class CoursesConfig(AppConfig):
         ],
     }
 
+    def ready(self) -> None:
+        # Connect their receivers: a change to the content forgets what they keep.
+        from courses import caching, reading_catalogue  # noqa: F401
+
     def bootstrap(self, out) -> None:
         """The programme from the seeds: reference snippets, courses, sections, readings, trainer pages."""
         from courses.bootstrap import run

@@ -4,9 +4,11 @@ What these pages show depends only on the published content and on the audience:
 is shown to the people who deliver or run the course and to no one else (courses.access). So the
 page body is kept in the cache per page and audience for `COURSES_PAGE_CACHE_SECONDS`, keyed on a
 stamp of the page tree (pages live, the last publication, the latest revision): publishing or
-unpublishing any page changes the key, so it shows at once. Reference snippets without revisions
-(principles, glossary, resources) show within the timeout. The header, messages and the Wagtail
-user bar are outside the cached part, and previews are never cached.
+unpublishing any page changes the key. Each app process reads the stamp at most once every
+`COURSES_CONTENT_STAMP_SECONDS`, and again at once after it saved or deleted a page itself, so a
+publication shows at once in the process that made it and within those seconds in the others.
+Reference snippets without revisions (principles, glossary, resources) show within the timeout. The
+header, messages and the Wagtail user bar are outside the cached part, and previews are never cached.
 """
 
 from collections.abc import Callable
@@ -14,14 +16,34 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from wagtail.models import Page
 
+from core.process_memory import ProcessMemory
 from courses.access import can_see_trainer_material
+
+_kept_stamp = ProcessMemory("COURSES_CONTENT_STAMP_SECONDS")
 
 
 def content_stamp() -> str:
-    """Changes whenever a page is published, unpublished or saved as a draft (one query)."""
+    """Changes whenever a page is published, unpublished or saved as a draft (one query when read)."""
+    return _kept_stamp.get("stamp", _read_content_stamp)
+
+
+def forget_content_stamp() -> None:
+    _kept_stamp.forget()
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _forget_stamp_on_page_change(sender, **kwargs) -> None:
+    if issubclass(sender, Page):
+        forget_content_stamp()
+
+
+def _read_content_stamp() -> str:
     stamp = Page.objects.aggregate(
         live=Count("pk", filter=Q(live=True)), published=Max("last_published_at"), revision=Max("latest_revision_id")
     )

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Avg, Count, Q
 
-from courses.models import ReadingPage
+from courses.reading_catalogue import reading_catalogue
 from feedback.models import EvaluationAnswer, EvaluationResponse, Topic
 from feedback.rules import current_feedback_rules
 from feedback.selectors.readings import reading_progress
@@ -23,10 +23,8 @@ from trainers.models import DeliveryAssignment
 
 
 def people_who_finished_t4t_reading(person_ids: set[int]) -> set[int]:
-    """Those who finished every live T4T pre-reading (five queries)."""
-    readings = list(
-        ReadingPage.objects.live().filter(kind=ReadingPage.Kind.T4T_PRE_READING).values_list("pk", flat=True)
-    )
+    """Those who finished every live T4T pre-reading (one query)."""
+    readings = [reading.pk for reading in reading_catalogue().t4t_pre_readings]
     if not readings:
         return set()
     progress = reading_progress(person_ids, readings)

@@ -174,6 +174,12 @@ EVENTS_COHORT_PAGE_CACHE_SECONDS = 60
 # Programme and course pages, rendered once per audience (public or trainers): seconds they are reused.
 # Publishing or unpublishing a page shows at once; a changed glossary term, principle or resource this late.
 COURSES_PAGE_CACHE_SECONDS = 300
+# The stamp of the page tree those pages are kept under: seconds an app process reuses it. A publication
+# shows at once in the process that made it, in the others this late (courses.caching).
+COURSES_CONTENT_STAMP_SECONDS = 5
+# Which readings each course asks for and how many steps each has: seconds an app process reuses them.
+# Publishing shows at once in the process that published, in the others this late (courses.reading_catalogue).
+COURSES_READING_CATALOGUE_SECONDS = 30
 # The programme's numbers (Settings → Cohort rules, Feedback, Trainer pathway): seconds an app process
 # reuses them before reading them again; a change reaches every process this late (core.site_settings).
 SITE_SETTINGS_CACHE_SECONDS = 30

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Value
 
-from courses.models import CourseReading, ReadingPage
+from courses.models import ReadingPage
+from courses.reading_catalogue import reading_catalogue
 from events.models import Registration, Session
 from events.selectors.sessions import sessions_for_registration
 from feedback.models import ReadingAnswer, ReadingItemProgress
@@ -51,11 +52,11 @@ class DueReading:
 
 
 def readings_by_course(course_ids) -> dict[int, list[ReadingPage]]:
-    """Live readings linked to each course, in the editor's order (one query)."""
+    """Live readings linked to each course, in the editor's order (from the process's catalogue)."""
+    catalogue = reading_catalogue().by_course
     by_course: dict[int, list[ReadingPage]] = defaultdict(list)
-    links = CourseReading.objects.filter(course_id__in=set(course_ids), reading__live=True).select_related("reading")
-    for link in links.order_by("sort_order", "pk"):
-        by_course[link.course_id].append(link.reading)
+    for course_id in set(course_ids):
+        by_course[course_id].extend(catalogue.get(course_id, ()))
     return by_course
 
 
@@ -81,9 +82,9 @@ def readings_for_registration(registration: Registration) -> list[DueReading]:
 
 
 def reading_progress(person_ids, reading_ids) -> dict[tuple[int, int], ReadingProgress]:
-    """{(person id, reading id): progress} for every pair, in two queries whatever the numbers."""
+    """{(person id, reading id): progress} for every pair, in one query whatever the numbers."""
     person_ids, reading_ids = list(person_ids), list(reading_ids)
-    totals = _reading_totals(reading_ids)
+    totals = reading_catalogue().totals
     done = _steps_done(person_ids, reading_ids)
     progress = {}
     for reading_id in reading_ids:
@@ -94,18 +95,6 @@ def reading_progress(person_ids, reading_ids) -> dict[tuple[int, int], ReadingPr
                 items_done=items_done, items_total=items_total, answered=answered, questions_total=questions_total
             )
     return progress
-
-
-def _reading_totals(reading_ids) -> dict[int, tuple[int, int]]:
-    """{reading id: (items, questions)}. Counting both over one join is fine: a reading has a handful
-    of each, so the join is small, and `distinct` undoes the repeats."""
-    rows = (
-        ReadingPage.objects.filter(pk__in=reading_ids)
-        .order_by()
-        .values_list("pk")
-        .annotate(items_total=Count("items", distinct=True), questions_total=Count("questions", distinct=True))
-    )
-    return {reading_id: (items, questions) for reading_id, items, questions in rows}
 
 
 def _steps_done(person_ids, reading_ids) -> dict[tuple[int, int], tuple[int, int]]:

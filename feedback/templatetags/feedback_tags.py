@@ -7,7 +7,8 @@ from django import template
 from django.utils import timezone
 
 from core.roles import Role
-from courses.models import KeyWorkingFunction, Principle, ReadingPage
+from courses.models import KeyWorkingFunction, Principle
+from courses.reading_catalogue import reading_catalogue
 from feedback.course_topics import COURSE_TOPICS
 from feedback.models import QuestionnaireEntry
 from feedback.rules import current_feedback_rules
@@ -61,8 +62,7 @@ def trainer_course_work(context):
 
 def t4t_reading_progress(person) -> list:
     """The T4T pre-readings with the trainer's progress, shown to people with the Trainer role who have
-    not completed Training for Trainers (the panel links each by its title: only that is read of the
-    page)."""
-    t4t = list(ReadingPage.objects.live().filter(kind=ReadingPage.Kind.T4T_PRE_READING).only("title"))
+    not completed Training for Trainers."""
+    t4t = reading_catalogue().t4t_pre_readings
     progress = reading_progress([person.pk], [reading.pk for reading in t4t])
     return [(reading, progress[(person.pk, reading.pk)]) for reading in t4t]

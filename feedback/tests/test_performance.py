@@ -13,6 +13,7 @@ from freezegun import freeze_time
 
 from core.models import Notification
 from core.roles import Role
+from courses.reading_catalogue import reading_catalogue
 from courses.tests import factories as course_factories
 from events.models import Day1Completion
 from events.tests.factories import RegistrationFactory
@@ -109,6 +110,7 @@ def test_the_dashboard_runs_as_many_queries_for_five_courses_as_for_one(
 
     def dashboard(person):
         client.force_login(person)
+        client.get(reverse("dashboard_role", args=["participant"]))  # what a process keeps is kept
         with CaptureQueriesContext(connection) as queries:
             response = client.get(reverse("dashboard_role", args=["participant"]))
         assert response.status_code == 200
@@ -127,18 +129,18 @@ def _statements_on(queries, table: str) -> int:
     return sum(f'FROM "{table}"' in query["sql"] for query in queries.captured_queries)
 
 
-def test_reading_progress_is_two_queries_for_a_cohort_as_for_one_person(
-    programme, make_user, django_assert_num_queries
-):
+def test_reading_progress_is_one_query_for_a_cohort_as_for_one_person(programme, make_user, django_assert_num_queries):
+    """What each person did is one query; how many steps each reading has is the process's catalogue."""
     pre, interim = programme["pre"], programme["interim"]
     people = [make_user(Role.PARTICIPANT) for _ in range(3)]
     ReadingItemProgress.objects.create(person=people[0], item=pre.items.first())
     ReadingAnswer.objects.create(person=people[0], question=pre.questions.get(kind="reflection"), text="Trust")
     ReadingItemProgress.objects.create(person=people[1], item=interim.items.get())
+    reading_catalogue()
 
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         progress = reading_progress([person.pk for person in people], [pre.pk, interim.pk])
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         reading_progress([people[2].pk], [pre.pk])
 
     assert progress[(people[0].pk, pre.pk)] == ReadingProgress(

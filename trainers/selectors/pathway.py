@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import prefetch_related_objects
 
 from courses.models import ReadingPage
+from courses.reading_catalogue import reading_catalogue
 from events.models import Cohort
 from trainers.interfaces import completed_t4t_prereading
 from trainers.models import (
@@ -145,9 +146,7 @@ def pathway_overview(profile: TrainerProfile, *, rules: PathwayRules, today: dat
         open_t4t=open_t4t,
         prereading_done=in_pool and profile.person_id in completed_t4t_prereading([profile.person_id]),
         shows_preparation=bool(places) or waiting_for_t4t,
-        prereading_page=ReadingPage.objects.live().filter(kind=ReadingPage.Kind.T4T_PRE_READING).first()
-        if waiting_for_t4t
-        else None,
+        prereading_page=next(iter(reading_catalogue().t4t_pre_readings), None) if waiting_for_t4t else None,
         wants_lead=wants_lead,
         shadowings=[a for a in assignments if a.role == DeliveryAssignment.Role.SHADOW],
         co_trainings=[a for a in assignments if a.role == DeliveryAssignment.Role.CO_TRAINER],

@@ -1,0 +1,66 @@
+"""Which live readings each course asks for, and how many steps each reading has (issue #8).
+
+Nearly every participant and trainer page needs this (dashboards, a day's register, the pathway),
+and it changes only when an editor publishes. So each app process keeps the whole catalogue, a
+handful of courses and readings read in three queries, for `COURSES_READING_CATALOGUE_SECONDS`.
+Saving or deleting a page, a course's reading links or a reading's items and questions forgets it
+at once in the process that made the change; other processes read it again within the timeout.
+
+The readings are shared by every request of the process: read them, never change them.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page
+
+from core.process_memory import ProcessMemory
+from courses.models import CourseReading, ReadingItem, ReadingPage, ReadingQuestion
+
+_kept = ProcessMemory("COURSES_READING_CATALOGUE_SECONDS")
+
+
+@dataclass(frozen=True)
+class ReadingCatalogue:
+    #: {course page id: the live readings it links, in the editor's order}
+    by_course: dict[int, tuple[ReadingPage, ...]]
+    #: {reading page id: (items, questions)}, for every reading, live or not
+    totals: dict[int, tuple[int, int]]
+    #: The live T4T pre-readings, in the page tree's order (000:L404–406)
+    t4t_pre_readings: tuple[ReadingPage, ...]
+
+
+def reading_catalogue() -> ReadingCatalogue:
+    return _kept.get("catalogue", _read_catalogue)
+
+
+def forget_reading_catalogue() -> None:
+    """Read the catalogue again on next use (tests start from their own database's pages)."""
+    _kept.forget()
+
+
+def _read_catalogue() -> ReadingCatalogue:
+    live = {reading.pk: reading for reading in ReadingPage.objects.live().order_by("path")}
+    by_course: dict[int, list[ReadingPage]] = {}
+    links = CourseReading.objects.filter(reading_id__in=live).order_by("sort_order", "pk")
+    for course_id, reading_id in links.values_list("course_id", "reading_id"):
+        by_course.setdefault(course_id, []).append(live[reading_id])
+    counts = (
+        ReadingPage.objects.order_by()
+        .values_list("pk")
+        .annotate(items=Count("items", distinct=True), questions=Count("questions", distinct=True))
+    )
+    return ReadingCatalogue(
+        by_course={course_id: tuple(readings) for course_id, readings in by_course.items()},
+        totals={reading_id: (items, questions) for reading_id, items, questions in counts},
+        t4t_pre_readings=tuple(r for r in live.values() if r.kind == ReadingPage.Kind.T4T_PRE_READING),
+    )
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def _forget_on_content_change(sender, **kwargs) -> None:
+    if issubclass(sender, (Page, CourseReading, ReadingItem, ReadingQuestion)):
+        forget_reading_catalogue()
