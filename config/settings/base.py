@@ -111,7 +111,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The app runs short queries whose correlated count subqueries push PostgreSQL's cost estimates
     # over its JIT thresholds; compiling them cost ~300 ms a query at national scale
     # (docs/performance.md, "The same pages with PostgreSQL's JIT compiler off").
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # Reading a row by index costs little more than reading the next one on SSD storage, which is
+    # what PostgreSQL is run on today; with its default (4, for spinning disks) it read every account
+    # to list 1,500 trainers by surname (docs/performance.md, item 26). Set 4 on spinning disks.
+    random_page_cost = float(env("DATABASE_RANDOM_PAGE_COST", "1.1"))
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c jit=off -c random_page_cost={random_page_cost}"
     if env("DATABASE_PREPARED_STATEMENTS", "on") == "on":
         # Parameters sent apart from the SQL, so psycopg prepares a query the 5th time a connection
         # runs it (psycopg's own threshold) and PostgreSQL keeps its plan: planning the joins of a

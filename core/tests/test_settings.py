@@ -73,8 +73,9 @@ def test_only_wagtail_previews_may_be_framed_by_the_site_itself(client, make_use
     assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
-def test_postgresql_connections_run_with_jit_off(db):
-    """On PostgreSQL the app's connections turn the JIT off (docs/performance.md); SQLite has none."""
+def test_postgresql_connections_run_with_jit_off_and_the_cost_of_index_reads_for_ssd(db):
+    """On PostgreSQL the app's connections turn the JIT off and cost an index read at 1.1
+    (docs/performance.md, item 26); SQLite has neither."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
@@ -83,6 +84,8 @@ def test_postgresql_connections_run_with_jit_off(db):
     with connection.cursor() as cursor:
         cursor.execute("SHOW jit")
         assert cursor.fetchone()[0] == "off"
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
 
 
 def test_postgresql_keeps_the_plans_of_queries_a_connection_runs_often(db):
