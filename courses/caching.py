@@ -25,6 +25,9 @@ from core.process_memory import ProcessMemory
 from courses.access import can_see_trainer_material
 
 _kept_stamp = ProcessMemory("COURSES_CONTENT_STAMP_SECONDS")
+#: What `cached_content` took from the cache, kept as briefly as the stamp: a body every page of a
+#: kind shows (the T4T preparation on every candidate's pathway) costs no cache read per request.
+_kept_content = ProcessMemory("COURSES_CONTENT_STAMP_SECONDS", most=256)
 
 
 def content_stamp() -> str:
@@ -34,6 +37,7 @@ def content_stamp() -> str:
 
 def forget_content_stamp() -> None:
     _kept_stamp.forget()
+    _kept_content.forget()
 
 
 @receiver(post_save)
@@ -67,5 +71,7 @@ def cached_page_body(page: Page, request, template_name: str, build: Callable[[]
 
 def cached_content(name: str, render: Callable[[], str]) -> str:
     """`render()` of something made only of published content, kept under `name` and the content
-    stamp for `COURSES_PAGE_CACHE_SECONDS`: publishing or unpublishing a page shows at once."""
-    return cache.get_or_set(f"courses:{name}:{content_stamp()}", render, settings.COURSES_PAGE_CACHE_SECONDS)
+    stamp for `COURSES_PAGE_CACHE_SECONDS` (and by the app process for `COURSES_CONTENT_STAMP_SECONDS`
+    more): publishing or unpublishing a page shows as soon as the stamp changes."""
+    key = f"courses:{name}:{content_stamp()}"
+    return _kept_content.get(key, lambda: cache.get_or_set(key, render, settings.COURSES_PAGE_CACHE_SECONDS))

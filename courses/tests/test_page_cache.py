@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -10,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from core.roles import Role
+from courses.caching import cached_content
 from courses.tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +110,18 @@ def test_a_page_with_a_form_is_never_shared(client, course):
         response = visitor.get(course.url)
         assert response.status_code == 200
         assert "csrftoken" in response.cookies
+
+
+def test_content_taken_from_the_cache_is_kept_by_the_process_until_a_page_changes(course):
+    renders = []
+
+    def render() -> str:
+        renders.append(1)
+        return f"body {len(renders)}"
+
+    assert cached_content("part", render) == "body 1"
+    cache.clear()  # the process does not go back to the cache while the stamp is kept
+    assert cached_content("part", render) == "body 1"
+    course.save_revision().publish()
+    assert cached_content("part", render) == "body 2"
+    assert len(renders) == 2
