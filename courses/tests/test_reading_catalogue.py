@@ -62,6 +62,7 @@ def test_a_change_made_here_shows_at_once(db):
     factories.ReadingItemFactory(reading=pre, title="A third item", sort_order=2)
     assert reading_catalogue().totals[pre.pk] == (3, 2)
 
+    CourseReading.objects.filter(course=programme["day1"]).update(sort_order=0)
     CourseReading.objects.create(course=programme["day1"], reading=interim, sort_order=1)
     assert [r.title for r in reading_catalogue().by_course[programme["day1"].pk]] == ["Pre-reading", "Interim reading"]
 
