@@ -11,17 +11,14 @@ from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.models import Collection, Locale, Page
 
-from core.admin_sidebar import forget_sidebars
 from core.bootstrap.consent import ensure_consent_wording
 from core.bootstrap.roles import ensure_roles
 from core.bootstrap.site import ensure_site
 from core.models import Region
+from core.process_memory import forget_everything
 from core.roles import Role
 from core.services.roles import facilitator_regions_set, role_grant
-from core.site_settings import forget_site_settings
 from core.tests.factories import PASSWORD, UserFactory  # noqa: F401 - PASSWORD is shared with the tests
-from courses.caching import forget_content_stamp
-from courses.reading_catalogue import forget_reading_catalogue
 
 
 class SilentOutput:
@@ -62,10 +59,7 @@ def _empty_cache():
     """Rate limits and used TOTP codes live in the cache: each test starts with none, and reads the
     programme's settings from its own database."""
     cache.clear()
-    forget_site_settings()
-    forget_sidebars()
-    forget_reading_catalogue()
-    forget_content_stamp()
+    forget_everything()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ the permission itself.
 """
 
 from django.apps import apps
-from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from wagtail.admin.templatetags import wagtailadmin_tags
 
@@ -45,15 +44,4 @@ def install() -> None:
     """Make `{% sidebar_props %}` in Wagtail's admin templates use the kept sidebar, and forget kept
     sidebars when what they show but are not kept under changes (at start-up)."""
     wagtailadmin_tags.register.simple_tag(kept_sidebar_props, takes_context=True, name="sidebar_props")
-    for label in _SHOWN_BUT_NOT_IN_KEY:
-        model = apps.get_model(label)
-        post_save.connect(_forget, sender=model, dispatch_uid=f"admin-sidebar-save-{label}")
-        post_delete.connect(_forget, sender=model, dispatch_uid=f"admin-sidebar-delete-{label}")
-
-
-def forget_sidebars() -> None:
-    _kept.forget()
-
-
-def _forget(**kwargs) -> None:
-    forget_sidebars()
+    _kept.forget_on_change(*(apps.get_model(label) for label in _SHOWN_BUT_NOT_IN_KEY))

@@ -1,10 +1,10 @@
 """Values an app process keeps for a while before building them again (issue #8).
 
 For what nearly every page reads and what changes rarely: the programme's settings rows
-(core.site_settings) and each person's admin sidebar (core.admin_sidebar). Each app process keeps its
-own, for the seconds a setting names (read on every use, so a test or an operator can change it);
-whoever knows of a change forgets the value in its own process, and other processes build it again
-within those seconds.
+(core.site_settings), each person's admin sidebar (core.admin_sidebar), the reading catalogue and the
+page tree's stamp (courses). Each app process keeps its own, for the seconds a setting names (read on
+every use, so a test or an operator can change it); a change made in the process forgets the values
+it touches (`forget_on_change`), and other processes build them again within those seconds.
 """
 
 import time
@@ -12,6 +12,9 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from django.conf import settings
+from django.db.models.signals import post_delete, post_save
+
+_memories: list["ProcessMemory"] = []
 
 
 class ProcessMemory:
@@ -21,6 +24,7 @@ class ProcessMemory:
         #: Values kept at most; past this, all are forgotten and built again as they are asked for.
         self.most = most
         self._kept: dict[Hashable, tuple[float, Any]] = {}
+        _memories.append(self)
 
     def get(self, key: Hashable, build: Callable[[], Any]) -> Any:
         """The value kept under `key`, or `build()`'s, kept from now on."""
@@ -40,3 +44,20 @@ class ProcessMemory:
             self._kept.clear()
         else:
             self._kept.pop(key, None)
+
+    def forget_on_change(self, *models) -> None:
+        """Forget every value whenever a row of one of `models`, or of a subclass of one (each page
+        type of `Page`), is saved or deleted in this process."""
+
+        def forget(sender, **kwargs) -> None:
+            if issubclass(sender, models):
+                self.forget()
+
+        for signal in (post_save, post_delete):
+            signal.connect(forget, weak=False, dispatch_uid=(id(self), models, id(signal)))
+
+
+def forget_everything() -> None:
+    """Every process memory forgets every value (each test starts from its own database)."""
+    for memory in _memories:
+        memory.forget()

@@ -20,11 +20,6 @@ def default_site_settings(model: type[Model]) -> Model:
     return _kept.get(model, lambda: model.objects.filter(site__is_default_site=True).first() or model())
 
 
-def forget_site_settings() -> None:
-    """Read every settings row again on next use (tests start from the database's rows)."""
-    _kept.forget()
-
-
 @receiver(post_save)
 @receiver(post_delete)
 def _forget_changed_row(sender, **kwargs) -> None:

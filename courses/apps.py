@@ -25,7 +25,7 @@ class CoursesConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        # Connect their receivers: a change to the content forgets what they keep.
+        # Importing them ties what they keep to changes of the content (ProcessMemory.forget_on_change).
         from courses import caching, reading_catalogue  # noqa: F401
 
     def bootstrap(self, out) -> None:

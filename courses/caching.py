@@ -16,8 +16,6 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max, Q
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.template.loader import render_to_string
 from wagtail.models import Page
 
@@ -28,23 +26,13 @@ _kept_stamp = ProcessMemory("COURSES_CONTENT_STAMP_SECONDS")
 #: What `cached_content` took from the cache, kept as briefly as the stamp: a body every page of a
 #: kind shows (the T4T preparation on every candidate's pathway) costs no cache read per request.
 _kept_content = ProcessMemory("COURSES_CONTENT_STAMP_SECONDS", most=256)
+_kept_stamp.forget_on_change(Page)
+_kept_content.forget_on_change(Page)
 
 
 def content_stamp() -> str:
     """Changes whenever a page is published, unpublished or saved as a draft (one query when read)."""
     return _kept_stamp.get("stamp", _read_content_stamp)
-
-
-def forget_content_stamp() -> None:
-    _kept_stamp.forget()
-    _kept_content.forget()
-
-
-@receiver(post_save)
-@receiver(post_delete)
-def _forget_stamp_on_page_change(sender, **kwargs) -> None:
-    if issubclass(sender, Page):
-        forget_content_stamp()
 
 
 def _read_content_stamp() -> str:

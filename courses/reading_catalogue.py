@@ -12,14 +12,13 @@ The readings are shared by every request of the process: read them, never change
 from dataclasses import dataclass
 
 from django.db.models import Count
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from wagtail.models import Page
 
 from core.process_memory import ProcessMemory
 from courses.models import CourseReading, ReadingItem, ReadingPage, ReadingQuestion
 
 _kept = ProcessMemory("COURSES_READING_CATALOGUE_SECONDS")
+_kept.forget_on_change(Page, CourseReading, ReadingItem, ReadingQuestion)
 
 
 @dataclass(frozen=True)
@@ -34,11 +33,6 @@ class ReadingCatalogue:
 
 def reading_catalogue() -> ReadingCatalogue:
     return _kept.get("catalogue", _read_catalogue)
-
-
-def forget_reading_catalogue() -> None:
-    """Read the catalogue again on next use (tests start from their own database's pages)."""
-    _kept.forget()
 
 
 def _read_catalogue() -> ReadingCatalogue:
@@ -57,10 +51,3 @@ def _read_catalogue() -> ReadingCatalogue:
         totals={reading_id: (items, questions) for reading_id, items, questions in counts},
         t4t_pre_readings=tuple(r for r in live.values() if r.kind == ReadingPage.Kind.T4T_PRE_READING),
     )
-
-
-@receiver(post_save)
-@receiver(post_delete)
-def _forget_on_content_change(sender, **kwargs) -> None:
-    if issubclass(sender, (Page, CourseReading, ReadingItem, ReadingQuestion)):
-        forget_reading_catalogue()
