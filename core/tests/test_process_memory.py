@@ -20,7 +20,9 @@ def test_a_save_or_delete_of_a_watched_model_or_its_subclass_forgets_every_value
     assert memory.get("a", build) == 1
     Region.objects.create(code="E1", name="Not watched")
     assert memory.get("a", build) == 1
-    page = Page.objects.get(depth=1).add_child(instance=CoursePage(title="A page type", kind="day1", summary="A summary."))
+    page = Page.objects.get(depth=1).add_child(
+        instance=CoursePage(title="A page type", kind="day1", summary="A summary.")
+    )
     assert memory.get("a", build) == 2  # saved: a subclass of Page
     page.delete()
     assert memory.get("a", build) == 3
