@@ -40,13 +40,20 @@ def registration_create(
 ) -> Registration:
     """A place if one is free, else the waiting list (or `cohort_full` when `waiting_list` is off,
     as for imports). A Day-2-only cohort needs Day 1 done; on a full cohort someone who has done
-    Day 1 is not asked to come to it again (000:L2320–2324).
+    Day 1 is not asked to come to it again (000:L2320–2324). Training for Trainers takes no
+    registrations: candidates book it from their pathway (`trainers.services.t4t.t4t_book`), where
+    the pre-reading gate is checked (000:L404–406).
 
     `notify=False` is for an import's preview, which rolls everything back: every check runs and the
     registration is saved, but no message is rendered or recorded."""
     cohort = lock_cohort(cohort)
     if not cohort.is_open_for_registration(today()):
         raise ValidationError("This cohort is not open for registration.", code="not_open")
+    if cohort.path == Cohort.Path.T4T:
+        raise ValidationError(
+            "Training for Trainers is booked by trainers from their pathway page, not registered for.",
+            code="t4t_not_registered",
+        )
     if Registration.objects.filter(cohort=cohort, person=person, status__in=Registration.ACTIVE_STATUSES).exists():
         raise ValidationError("You are already registered on this cohort.", code="already_registered")
     done_day1 = has_done_day1(person)

@@ -115,6 +115,17 @@ def test_a_day2_only_cohort_needs_day1_done(make_cohort, participant):
     assert register(cohort, participant).status == Registration.Status.CONFIRMED
 
 
+def test_training_for_trainers_takes_no_registrations(make_cohort, participant):
+    cohort = make_cohort(path="t4t")
+
+    with pytest.raises(ValidationError) as refused:
+        register(cohort, participant)
+
+    assert refused.value.code == "t4t_not_registered"
+    assert not Registration.objects.exists()
+    assert not participant.notifications.exists()
+
+
 def test_someone_who_did_day1_is_not_asked_to_come_again(cohort, participant):
     Day1Completion.objects.create(person=participant, kind="attended", completed_on=in_days(-30))
 
