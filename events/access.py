@@ -10,12 +10,20 @@ def manages_every_region(user) -> bool:
     return user.is_superuser or user.has_role(Role.PROGRAMME_ADMIN)
 
 
-def managed_regions_key(user) -> str:
-    """The regions a person manages, as a cache key part shared by everyone managing the same ones:
-    "all", or their ids (one query)."""
+def managed_region_ids(user) -> tuple[int, ...] | None:
+    """The ids of the regions a person manages, in order; None for every region (one query)."""
     if manages_every_region(user):
-        return "all"
-    return ",".join(map(str, managed_regions(user).order_by("pk").values_list("pk", flat=True)))
+        return None
+    return tuple(managed_regions(user).order_by("pk").values_list("pk", flat=True))
+
+
+def regions_key(region_ids: tuple[int, ...] | None) -> str:
+    """Regions as a cache key part shared by everyone managing the same ones: "all", or their ids."""
+    return "all" if region_ids is None else ",".join(map(str, region_ids))
+
+
+def managed_regions_key(user) -> str:
+    return regions_key(managed_region_ids(user))
 
 
 def in_managed_regions(queryset: QuerySet, user, region: str = "region") -> QuerySet:

@@ -16,6 +16,10 @@ class UserQuerySet(models.QuerySet):
         group_id = Group.objects.filter(name=role.value).values_list("pk", flat=True).first()
         return self.none() if group_id is None else self.filter(groups=group_id)
 
+    def facilitators_of(self, region_id: int) -> "UserQuerySet":
+        """The Regional Facilitators of a region whose accounts are in use: who is told about its cohorts."""
+        return self.with_role(Role.REGIONAL_FACILITATOR).filter(regions=region_id, is_active=True)
+
 
 class UserManager(BaseUserManager.from_queryset(UserQuerySet)):
     use_in_migrations = True

@@ -100,6 +100,14 @@ class CohortQuerySet(models.QuerySet):
             self.filter(status__in=Cohort.OPEN_STATUSES).alias(opens_on=first_session_date()).filter(opens_on__gt=today)
         )
 
+    def still_to_run(self, today: datetime.date) -> "CohortQuerySet":
+        """Draft, recruiting or confirmed, with a day today or later: the cohorts a facilitator is
+        still preparing."""
+        return self.filter(
+            models.Exists(Session.objects.filter(cohort=OuterRef("pk"), date__gte=today)),
+            status__in=[Cohort.Status.DRAFT, *Cohort.OPEN_STATUSES],
+        )
+
     def at_risk_candidates(self, *, rules, today: datetime.date) -> "CohortQuerySet":
         """Recruiting cohorts whose first day is inside the at-risk cut-off: the only ones that can be
         at risk, so a dashboard need not load every cohort to find them. `Cohort.is_at_risk` decides."""

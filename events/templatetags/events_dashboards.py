@@ -3,13 +3,13 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Window
+from django.db.models import Count, Window
 from django.utils import timezone
 
-from events.access import managed_regions_key
-from events.models import Cohort, Session
+from events.access import regions_key
+from events.models import Cohort
 from events.rules import current_rules
-from events.selectors.dashboards import own_courses, own_delivery_cohorts
+from events.selectors.dashboards import own_courses, own_delivery_cohorts, own_region_ids
 
 register = template.Library()
 
@@ -34,10 +34,10 @@ def facilitator_cohorts(context):
     """The panel is the same for everyone managing the same regions, so it is kept per regions and
     day for `EVENTS_DASHBOARD_CACHE_SECONDS` and says when it was read (issue #8): it reads every
     cohort still to run in the regions. Each cohort's own page is always current."""
-    user, today = context["request"].user, timezone.localdate()
+    request, today = context["request"], timezone.localdate()
     return cache.get_or_set(
-        f"events:facilitator-cohorts:{today}:{managed_regions_key(user)}",
-        lambda: _facilitator_cohorts(user, today),
+        f"events:facilitator-cohorts:{today}:{regions_key(own_region_ids(request))}",
+        lambda: _facilitator_cohorts(request.user, today),
         settings.EVENTS_DASHBOARD_CACHE_SECONDS,
     )
 
@@ -49,12 +49,10 @@ def _facilitator_cohorts(user, today) -> dict:
     with how many are not at risk (`COUNT(*) OVER ()`, before the limit). Only the columns the
     panel shows are read (`LISTED_COLUMNS`), not the cohort's texts nor the region's code."""
     rules = current_rules()
-    still_to_run = Cohort.objects.in_regions_of(user).filter(
-        Exists(Session.objects.filter(cohort=OuterRef("pk"), date__gte=today)),
-        status__in=[Cohort.Status.DRAFT, *Cohort.OPEN_STATUSES],
-    )
     listed = (
-        still_to_run.with_confirmed_count()
+        Cohort.objects.in_regions_of(user)
+        .still_to_run(today)
+        .with_confirmed_count()
         .with_waiting_count()
         .with_first_date()
         .select_related("region")

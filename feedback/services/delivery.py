@@ -139,9 +139,7 @@ def trainer_reflection_save(*, session: Session, trainer: User, answers: dict, s
     )
     if submit:
         url = absolute_url(reverse("feedback_trainer_reflections:inspect", args=[reflection.pk]))
-        for facilitator in User.objects.with_role(Role.REGIONAL_FACILITATOR).filter(
-            regions=session.cohort.region_id, is_active=True
-        ):
+        for facilitator in User.objects.facilitators_of(session.cohort.region_id):
             notify(
                 message=messages.TRAINER_FEEDBACK,
                 recipient=facilitator,

@@ -38,9 +38,7 @@ def question_record(*, session: Session, text: str, actor: User) -> OpenQuestion
 
 def _escalation_recipients(question: OpenQuestion, to: str):
     if to == OpenQuestion.EscalatedTo.LOCAL_MANAGERS:
-        return User.objects.with_role(Role.REGIONAL_FACILITATOR).filter(
-            regions=question.session.cohort.region_id, is_active=True
-        )
+        return User.objects.facilitators_of(question.session.cohort.region_id)
     return User.objects.with_role(Role.PROGRAMME_ADMIN).filter(is_active=True)
 
 
