@@ -94,6 +94,7 @@ class TrainersConfig(AppConfig):
 
     def ready(self) -> None:
         from trainers import messages, signals  # noqa: F401 - signals connect on import
+        from trainers.selectors import deliveries  # noqa: F401 - what it keeps is forgotten on a change
 
         messages.register()
 

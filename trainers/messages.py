@@ -6,6 +6,7 @@ Each renders templates/email/trainers_<what>/{subject,body}.txt; `notify` record
 
 from django.urls import reverse
 
+from core.models import User
 from core.notifications import notify, register_message
 from events.services.messaging import absolute_url
 
@@ -15,6 +16,7 @@ T4T_BOOKED = "trainers.t4t_booked"
 TEAM_ASSIGNED = "trainers.team_assigned"
 SIGNED_OFF = "trainers.signed_off"
 STANDING_CHANGED = "trainers.pathway_changed"
+TEAM_MEMBER_UNAVAILABLE = "trainers.team_member_unavailable"
 
 
 def register() -> None:
@@ -28,6 +30,11 @@ def register() -> None:
     register_message(TEAM_ASSIGNED, "Added to a cohort's team of trainers")
     register_message(SIGNED_OFF, "Shadowing or co-training signed off by a Lead Trainer")
     register_message(STANDING_CHANGED, "Accreditation given, suspended, reinstated or withdrawn")
+    register_message(
+        TEAM_MEMBER_UNAVAILABLE,
+        "To Regional Facilitators: a trainer on a cohort's team was suspended or withdrawn",
+        description="Sent for each cohort still to run that has the trainer on its team.",
+    )
 
 
 def send(message: str, *, recipient, key: str, **context) -> None:
@@ -37,3 +44,12 @@ def send(message: str, *, recipient, key: str, **context) -> None:
         "deliveries_url": absolute_url(reverse("trainers:deliveries")),
     }
     notify(message=message, recipient=recipient, key=key, context={**links, **context})
+
+
+def tell_facilitators(message: str, *, cohort, key: str, **context) -> None:
+    """To each Regional Facilitator of the cohort's region, with the link to set its team."""
+    team_url = absolute_url(reverse("cohort_teams:team", args=[cohort.pk]))
+    for facilitator in User.objects.facilitators_of(cohort.region_id):
+        notify(
+            message=message, recipient=facilitator, key=key, context={"cohort": cohort, "team_url": team_url, **context}
+        )

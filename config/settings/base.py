@@ -198,6 +198,10 @@ EVENTS_DASHBOARD_COMING_COHORTS = 20
 # reused. The panel says when it was read; a new registration or change shows there this late, and at
 # once on the cohort's own page.
 EVENTS_DASHBOARD_CACHE_SECONDS = 60
+# Trainers suspended or withdrawn while on a team still to run ("Teams to change" on the facilitator
+# dashboard): seconds each app process keeps the national list. A change made in the process shows at
+# once; one made in another process shows this late (the region's facilitators are emailed at once).
+TRAINERS_TEAMS_TO_CHANGE_SECONDS = 30
 # What participants said about a trainer's deliveries (their "My deliveries" page): seconds it is reused.
 # A new evaluation of their cohort shows at once; a change of who delivers a cohort this late.
 FEEDBACK_TRAINER_RESULTS_CACHE_SECONDS = 300

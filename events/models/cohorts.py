@@ -197,10 +197,10 @@ class Cohort(ClusterableModel):
     def team(self) -> list:
         """The trainers on the cohort (`trainers.DeliveryAssignment`s) by role, then surname, each with
         their trainer, checklist and `previous_end` (trainers' `with_previous_end`, which their
-        checklist reads): one query for every panel of a page that shows the team."""
+        checklist reads) and standing: one query for every panel of a page that shows the team."""
         return list(
             self.delivery_assignments.with_previous_end(self)
-            .select_related("trainer", "checklist")
+            .select_related("trainer__trainer_profile", "checklist")
             .order_by("role", "trainer__last_name")
         )
 

@@ -1,4 +1,5 @@
-"""A trainer's deliveries, the checklists of a cohort's team and the sign-offs waiting for a Lead Trainer."""
+"""A trainer's deliveries, the checklists of a cohort's team, the teams with a trainer who can no longer
+deliver, and the sign-offs waiting for a Lead Trainer."""
 
 import datetime
 from dataclasses import dataclass
@@ -6,8 +7,9 @@ from dataclasses import dataclass
 from django.db.models import OuterRef, QuerySet, Subquery
 
 from core.models import User
+from core.process_memory import ProcessMemory
 from events.models import Cohort, Session
-from trainers.models import DeliveryAssignment, DeliveryChecklist, TrainerProfile
+from trainers.models import DeliveryAssignment, DeliveryChecklist, Standing, TrainerProfile
 
 
 def _missing(assignment: DeliveryAssignment, previous_end: datetime.date | None) -> list[str]:
@@ -56,6 +58,38 @@ def team_checklists(cohort: Cohort) -> list[Delivery]:
     is incomplete (issue #5 point 6). The team is `Cohort.team`, loaded once for the cohort's page
     with each trainer's previous delivery."""
     return [Delivery(assignment, _missing(assignment, assignment.previous_end)) for assignment in cohort.team]
+
+
+_teams_to_change = ProcessMemory("TRAINERS_TEAMS_TO_CHANGE_SECONDS", most=4)
+_teams_to_change.forget_on_change(DeliveryAssignment, TrainerProfile, Cohort, Session)
+
+
+def unavailable_on_teams(region_ids: tuple[int, ...] | None, *, today: datetime.date) -> list[DeliveryAssignment]:
+    """Trainers suspended or withdrawn who are still on the team of a cohort still to run in the
+    regions (None: every region): a facilitator must choose someone else. By the cohort's first day.
+
+    The few there are in the whole country are kept by each app process for
+    `TRAINERS_TEAMS_TO_CHANGE_SECONDS`, so a dashboard costs no query for them: a suspension, a
+    withdrawal or a team set in this process shows at once, one in another process within the
+    timeout. Shared by every request: read them, never change them."""
+    everywhere = _teams_to_change.get(today, lambda: _unavailable_everywhere(today))
+    if region_ids is None:
+        return list(everywhere)
+    return [assignment for assignment in everywhere if assignment.cohort.region_id in region_ids]
+
+
+def _unavailable_everywhere(today: datetime.date) -> tuple[DeliveryAssignment, ...]:
+    """One query, which PostgreSQL starts from the few trainers not active rather than from every
+    delivery there has been."""
+    return tuple(
+        DeliveryAssignment.objects.filter(
+            trainer__trainer_profile__standing__in=[Standing.SUSPENDED, Standing.WITHDRAWN],
+            cohort__in=Cohort.objects.still_to_run(today),
+        )
+        .select_related("cohort", "trainer__trainer_profile")
+        .annotate(starts_on=_session_day("date"))
+        .order_by("starts_on", "cohort_id", "role")
+    )
 
 
 def sign_off_queue(profile: TrainerProfile | None) -> QuerySet[DeliveryAssignment]:

@@ -17,6 +17,7 @@ from core.models import Region, User
 from core.roles import Role
 from core.services.roles import role_grant, role_revoke
 from courses.models import PersonSpecificationCriterion
+from events.models import Cohort
 from trainers import messages
 from trainers.models import Application, CriterionAssessment, DeliveryAssignment, PathwayStep, TrainerProfile
 from trainers.models.choices import PATHWAY, Stage, Standing
@@ -70,7 +71,11 @@ def pathway_move(*, profile: TrainerProfile, verb: str, actor: User | None, note
 
 
 def _tell(profile: TrainerProfile, verb: str) -> None:
+    """The trainer hears of every change; when they can no longer deliver, so do the facilitators
+    of each cohort still to run that has them on its team."""
     step = profile.steps.order_by("-pk").first()
+    if not profile.is_active:
+        _tell_facilitators(profile, step, change=TRANSITIONS[verb].label)
     messages.send(
         messages.STANDING_CHANGED,
         recipient=profile.person,
@@ -79,6 +84,24 @@ def _tell(profile: TrainerProfile, verb: str) -> None:
         change=TRANSITIONS[verb].label,
         reason=profile.standing_reason if TRANSITIONS[verb].changes_standing else "",
     )
+
+
+def _tell_facilitators(profile: TrainerProfile, step: PathwayStep, *, change: str) -> None:
+    """They stay on those teams, so that nothing about the delivery is lost, until a facilitator
+    chooses someone else (`team_set` refuses them meanwhile)."""
+    assignments = DeliveryAssignment.objects.filter(
+        trainer=profile.person_id, cohort__in=Cohort.objects.still_to_run(timezone.localdate())
+    ).select_related("cohort")
+    for assignment in assignments:
+        messages.tell_facilitators(
+            messages.TEAM_MEMBER_UNAVAILABLE,
+            cohort=assignment.cohort,
+            key=f"step-{step.pk}-cohort-{assignment.cohort_id}",
+            assignment=assignment,
+            trainer=profile.person,
+            change=change,
+            reason=profile.standing_reason,
+        )
 
 
 @transaction.atomic

@@ -1,13 +1,15 @@
-"""The trainer's panel on their dashboard and the trainer pages' navigation (core includes the panel,
-so core never imports trainers)."""
+"""The trainer's panel on their dashboard, the facilitator's teams to change, and the trainer pages'
+navigation (core includes the panels, so core never imports trainers)."""
 
 from django import template
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from courses.caching import cached_content
+from events.selectors.dashboards import own_region_ids
 from trainers.models import TrainerProfile
 from trainers.pathway import action_label
-from trainers.selectors.deliveries import sign_off_queue, team_checklists
+from trainers.selectors.deliveries import sign_off_queue, team_checklists, unavailable_on_teams
 from trainers.selectors.profiles import own_trainer_profile
 from trainers.selectors.t4t import t4t_preparation
 
@@ -50,6 +52,14 @@ def cohort_checklists(cohort):
     """Whose checklist before this delivery is incomplete, for any page about the cohort:
     `{% load trainers_tags %}{% cohort_checklists cohort %}` (issue #5 point 6)."""
     return {"checklists": team_checklists(cohort)}
+
+
+@register.inclusion_tag("trainers/includes/teams_to_fix.html", takes_context=True)
+def teams_to_fix(context):
+    """For a facilitator's dashboard: the cohorts of their regions still to run with a trainer on the
+    team who was suspended or withdrawn since, so cannot deliver (the same people are emailed)."""
+    region_ids = own_region_ids(context["request"])
+    return {"assignments": unavailable_on_teams(region_ids, today=timezone.localdate())}
 
 
 @register.filter
