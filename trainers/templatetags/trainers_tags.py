@@ -54,8 +54,8 @@ def cohort_checklists(cohort):
     return {"checklists": team_checklists(cohort)}
 
 
-@register.inclusion_tag("trainers/includes/teams_to_fix.html", takes_context=True)
-def teams_to_fix(context):
+@register.inclusion_tag("trainers/includes/teams_to_change.html", takes_context=True)
+def teams_to_change(context):
     """For a facilitator's dashboard: the cohorts of their regions still to run with a trainer on the
     team who was suspended or withdrawn since, so cannot deliver (the same people are emailed)."""
     region_ids = own_region_ids(context["request"])
