@@ -49,7 +49,7 @@ class TeamListView(TeamPermissionMixin, WagtailAdminTemplateMixin, TemplateView)
             .prefetch_related(
                 Prefetch(
                     "delivery_assignments",
-                    queryset=DeliveryAssignment.objects.select_related("trainer").order_by("role"),
+                    queryset=DeliveryAssignment.objects.select_related("trainer__trainer_profile").order_by("role"),
                 )
             )
             .order_by("first_date", "pk")

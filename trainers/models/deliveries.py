@@ -103,6 +103,13 @@ class DeliveryAssignment(models.Model):
         return self.signed_off_at is not None
 
     @property
+    def trainer_cannot_deliver(self) -> str:
+        """ "suspended" or "withdrawn" when the trainer's accreditation no longer lets them deliver,
+        else "". Reads their profile: load it with the assignment (`trainer__trainer_profile`)."""
+        profile = getattr(self.trainer, "trainer_profile", None)
+        return "" if profile is None or profile.is_active else profile.get_standing_display().lower()
+
+    @property
     def has_history(self) -> bool:
         """A reflection or a sign-off: the assignment is part of someone's pathway and stays."""
         return self.reflected_at is not None or self.signed_off_at is not None

@@ -173,3 +173,19 @@ def test_another_process_s_suspension_shows_after_the_timeout(client, make_train
     assert "Teams to change" not in client.get(dashboard).content.decode()
     time.sleep(0.25)
     assert "Camden, spring" in client.get(dashboard).content.decode()
+
+
+def test_the_cohort_teams_listing_marks_who_cannot_deliver(
+    client, make_trainer, make_cohort, programme_admin, facilitator
+):
+    suspended = trainer_called(make_trainer, "Sam", "Suspended")
+    fine = trainer_called(make_trainer, "Fay", "Fine")
+    cohort = on_team(make_cohort, suspended)
+    AssignmentFactory(cohort=cohort, trainer=fine, role=DeliveryAssignment.Role.LEAD)
+    suspend(suspended, programme_admin)
+    client.force_login(facilitator)
+
+    page = client.get(reverse("cohort_teams:index")).content.decode()
+
+    assert f"{suspended} (co-trainer) <strong>suspended: cannot deliver</strong>" in page
+    assert f"cannot deliver</strong>, {fine} (lead trainer)</td>" in page
