@@ -3,6 +3,7 @@ region are told, their dashboard lists the team to change, and the cohort's page
 
 import time
 
+import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -147,12 +148,19 @@ def test_the_panel_is_one_query_however_many_teams_then_none_while_kept(
     assert not [sql for sql in kept if 'FROM "trainers_deliveryassignment"' in sql]
 
 
-def test_the_cohort_page_says_who_cannot_deliver(client, make_trainer, make_cohort, programme_admin, facilitator):
+@pytest.fixture
+def suspended_co_trainer(make_trainer, make_cohort, programme_admin):
+    """(cohort, Sam Suspended its co-trainer, suspended since; Fay Fine its lead)."""
     suspended = trainer_called(make_trainer, "Sam", "Suspended")
     fine = trainer_called(make_trainer, "Fay", "Fine")
     cohort = on_team(make_cohort, suspended)
     AssignmentFactory(cohort=cohort, trainer=fine, role=DeliveryAssignment.Role.LEAD)
     suspend(suspended, programme_admin)
+    return cohort, suspended, fine
+
+
+def test_the_cohort_page_says_who_cannot_deliver(client, suspended_co_trainer, facilitator):
+    cohort, suspended, fine = suspended_co_trainer
     client.force_login(facilitator)
 
     page = client.get(reverse("events:cohort_team", args=[cohort.pk])).content.decode()
@@ -175,14 +183,8 @@ def test_another_process_s_suspension_shows_after_the_timeout(client, make_train
     assert "Camden, spring" in client.get(dashboard).content.decode()
 
 
-def test_the_cohort_teams_listing_marks_who_cannot_deliver(
-    client, make_trainer, make_cohort, programme_admin, facilitator
-):
-    suspended = trainer_called(make_trainer, "Sam", "Suspended")
-    fine = trainer_called(make_trainer, "Fay", "Fine")
-    cohort = on_team(make_cohort, suspended)
-    AssignmentFactory(cohort=cohort, trainer=fine, role=DeliveryAssignment.Role.LEAD)
-    suspend(suspended, programme_admin)
+def test_the_cohort_teams_listing_marks_who_cannot_deliver(client, suspended_co_trainer, facilitator):
+    _, suspended, fine = suspended_co_trainer
     client.force_login(facilitator)
 
     page = client.get(reverse("cohort_teams:index")).content.decode()
