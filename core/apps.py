@@ -6,9 +6,10 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from core import admin_sidebar
+        from core import admin_chrome, admin_sidebar
 
         admin_sidebar.install()
+        admin_chrome.install()
 
     @property
     def personal_data(self):

@@ -190,6 +190,10 @@ SITE_SETTINGS_CACHE_SECONDS = 30
 # Wagtail's admin sidebar (the menu, checked against a person's permissions): seconds an app process
 # reuses one person's before building it again (core.admin_sidebar).
 ADMIN_SIDEBAR_CACHE_SECONDS = 30
+# The rest of Wagtail's admin chrome that is the same from page to page (the keyboard shortcuts
+# dialog, the browser script's configuration with the site's locales): seconds an app process reuses
+# it; a locale added in another process shows this late (core.admin_chrome).
+ADMIN_CHROME_CACHE_SECONDS = 60
 # The programme dashboard's count of people by role (a count over every account): seconds it is reused.
 CORE_DASHBOARD_COUNTS_CACHE_SECONDS = 300
 # The facilitator dashboard lists the cohorts at risk and this many of the next ones to run.
