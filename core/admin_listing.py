@@ -8,64 +8,21 @@ menu, the same icons and labels, so Wagtail's styles and scripts treat it as the
 kind this module does not know is still drawn by its own template.
 """
 
+from urllib.parse import quote as url_quote
+
+from django.contrib.admin.utils import quote
 from django.templatetags.l10n import unlocalize
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 from django.utils.formats import localize
-from django.utils.html import format_html, format_html_join
+from django.utils.functional import cached_property
+from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime
-from wagtail.admin.ui.tables import Column, TitleColumn
+from django.utils.translation import gettext
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, Table, TitleColumn
 from wagtail.admin.views import generic
-from wagtail.admin.widgets.button import Button, ButtonWithDropdown
 
-
-def icon(name: str, classname: str = "icon"):
-    """Wagtail's `{% icon %}`: an `<svg>` using the admin's icon sprite."""
-    return format_html(
-        '<svg class="icon icon-{} {}" aria-hidden="true"><use href="#icon-{}"></use></svg>', name, classname, name
-    )
-
-
-def _link(button: Button):
-    """A `Button` as Wagtail's `shared/button.html` draws it."""
-    return format_html(
-        '<a href="{}" class="{}"{}>{}{}</a>',
-        button.url,
-        button.classname,
-        button.base_attrs_string,
-        icon(button.icon_name) if button.icon_name else "",
-        button.label,
-    )
-
-
-def _menu(dropdown: ButtonWithDropdown, parent_context):
-    """A `ButtonWithDropdown` as Wagtail's `shared/dropdown/dropdown.html` draws it."""
-    toggle_classes = " ".join(
-        filter(None, ["w-dropdown__toggle", "" if dropdown.label else "w-dropdown__toggle--icon", dropdown.classname])
-    )
-    aria_label = format_html(' aria-label="{}"', dropdown.aria_label) if dropdown.aria_label else ""
-    return format_html(
-        '<div data-controller="w-dropdown" class="w-dropdown"{}>'
-        '<button type="button" class="{}" data-w-dropdown-target="toggle"{}>{}{}</button>'
-        '<div data-w-dropdown-target="content" class="w-dropdown__content" hidden>{}</div>'
-        "</div>",
-        dropdown.base_attrs_string,
-        toggle_classes,
-        aria_label,
-        dropdown.label,
-        icon(dropdown.icon_name or "arrow-down", "w-dropdown__toggle-icon"),
-        _buttons(sorted(dropdown.dropdown_buttons), parent_context, "{}"),
-    )
-
-
-def _button(button, parent_context):
-    if type(button) is Button:
-        return _link(button)
-    if type(button) is ButtonWithDropdown and all(type(item) is Button for item in button.dropdown_buttons):
-        return _menu(button, parent_context)
-    return button.render_html(parent_context)
-
-
-def _buttons(buttons, parent_context, each: str):
-    return format_html_join("", each, ((_button(button, parent_context),) for button in buttons))
+from core.admin_markup import attrs_html, button_html, class_attr, esc, safe_join
+from core.admin_paginator import KeptCountPaginator, listing_count_key
 
 
 def _cell_value(column: Column, instance):
@@ -79,30 +36,12 @@ def _cell_value(column: Column, instance):
     return localize(template_localtime(value))
 
 
-def _attrs(attrs: dict):
-    """HTML attributes in the order given, as Wagtail's `shared/attrs.html` writes them."""
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
-            for name, value in attrs.items()
-            if value is not False
-        ),
-    )
-
-
-def _class_attr(*classnames):
-    classes = " ".join(filter(None, classnames))
-    return format_html(' class="{}"', classes) if classes else ""
-
-
 class QuickColumn(Column):
     """A `Column` whose cell is `<td>value</td>`, as `tables/cell.html` draws it."""
 
     def render_cell_html(self, instance, parent_context):
         value = _cell_value(self, instance)
-        return format_html("<td{}>{}</td>", _class_attr(self.classname), "" if value is None else value)
+        return SafeString(f"<td{class_attr(self.classname)}>{'' if value is None else esc(value)}</td>")
 
 
 class QuickTitleColumn(TitleColumn):
@@ -112,35 +51,156 @@ class QuickTitleColumn(TitleColumn):
         return []
 
     def render_cell_html(self, instance, parent_context):
-        title = _cell_value(self, instance)
+        title = esc(_cell_value(self, instance))
         if title_id := self.get_title_id(instance, parent_context):
-            title = format_html('<span id="{}">{}</span>', title_id, title)
+            title = f'<span id="{esc(title_id)}">{title}</span>'
         if url := self.get_link_url(instance, parent_context):
             attrs = {**self.get_link_attrs(instance, parent_context), "href": url}
             if self.link_classname is not None:
                 attrs["class"] = self.link_classname
-            title = format_html("<a{}>{}</a>", _attrs(attrs), title)
+            title = f"<a{attrs_html(attrs)}>{title}</a>"
         elif label_id := self.get_label_id(instance, parent_context):
-            title = format_html('<label for="{}">{}</label>', label_id, title)
+            title = f'<label for="{esc(label_id)}">{title}</label>'
         buttons = [button for button in sorted(self.get_buttons(instance, parent_context)) if button.show]
-        actions = (
-            format_html('<ul class="actions">{}</ul>', _buttons(buttons, parent_context, "<li>{}</li>"))
-            if buttons
-            else ""
+        actions = "".join(f"<li>{button_html(button, parent_context)}</li>" for button in buttons)
+        if actions:
+            actions = f'<ul class="actions">{actions}</ul>'
+        return SafeString(
+            f'<td{class_attr(self.classname, "title")}><div class="title-wrapper">{title}</div>{actions}</td>'
         )
-        return format_html(
-            '<td{}><div class="title-wrapper">{}</div>{}</td>',
-            _class_attr(self.classname, "title"),
-            title,
-            actions,
+
+
+class QuickBulkActionsCheckboxColumn(BulkActionsCheckboxColumn):
+    """The bulk actions checkbox, as `bulk_actions/listing_checkbox_cell.html` draws it (not for pages,
+    whose checkbox also carries the page's status: theirs is drawn by the template)."""
+
+    def render_cell_html(self, instance, parent_context):
+        if self.obj_type == "page":
+            return super().render_cell_html(instance, parent_context)
+        return SafeString(
+            '<td class="bulk-action-checkbox-cell">'
+            f'<input type="checkbox" data-object-id="{esc(quote(unlocalize(instance.pk)))}"'
+            ' data-bulk-action-checkbox class="bulk-action-checkbox"'
+            f' aria-label="{esc(gettext("Select"))}"'
+            f' aria-describedby="{esc(self.get_aria_describedby(instance))}" /></td>'
         )
+
+
+def _width_attr(width) -> str:
+    return f' width="{esc(width)}"' if width else ""
+
+
+class QuickTable(Table):
+    """A `Table` drawn as `tables/table.html` draws it: its rows and cells without a template each.
+    Headers are still drawn by their templates (one per column, not per row)."""
+
+    def render_html(self, parent_context=None):
+        if self.template_name != Table.template_name:
+            return super().render_html(parent_context)
+        context = self.get_context_data(parent_context)
+        columns = list(self.columns.values())
+        caption = self.get_caption()
+        caption = f'<caption class="w-sr-only">{esc(caption)}</caption>' if caption else ""
+        widths = ""
+        if self.has_column_widths():
+            widths = "".join(f"<col{_width_attr(column.width)} />" for column in columns)
+        headers = safe_join(column.header.render_html(context) for column in columns)
+        rows = "".join(self._row_html(row, context, columns) for row in self.rows)
+        return SafeString(
+            f"<table{attrs_html(self.attrs)}>{caption}{widths}<thead><tr{class_attr(self.header_row_classname)}>"
+            f"{headers}</tr></thead><tbody>{rows}</tbody></table>"
+        )
+
+    def _row_html(self, row, context, columns) -> str:
+        row_context = {**context, "row": row}
+        cells = safe_join(column.render_cell_html(row.instance, row_context) for column in columns)
+        return f"<tr{attrs_html(row.attrs)}>{cells}</tr>"
+
+
+# Two keys no row has: a URL is cut around the first, and checked to be cut the same around the second.
+_STAND_INS = ("402712345678", "503898765432")
+_around_pk: dict[tuple, tuple[str, str] | None] = {}
+
+
+def _cut_around_pk(url_name: str) -> tuple[str, str] | None:
+    try:
+        before, _, after = reverse(url_name, args=(_STAND_INS[0],)).partition(_STAND_INS[0])
+        if reverse(url_name, args=(_STAND_INS[1],)) == before + _STAND_INS[1] + after:
+            return before, after
+    except NoReverseMatch:
+        pass
+    return None
+
+
+def row_url(url_name: str, instance) -> str:
+    """`reverse(url_name, args=(quote(instance.pk),))`, reversed once per URL name rather than once
+    per row: the URL is cut around a stand-in key and the row's key put in its place. A URL that
+    cannot be cut so (its key is a UUID, say) is reversed for each row."""
+    key = (url_name, get_script_prefix(), get_urlconf())
+    if key not in _around_pk:
+        if len(_around_pk) > 1000:
+            _around_pk.clear()
+        _around_pk[key] = _cut_around_pk(url_name)
+    around = _around_pk[key]
+    pk = quote(instance.pk)
+    if around is None:
+        return reverse(url_name, args=(pk,))
+    return around[0] + url_quote(str(pk), safe="!$&'()*+,;=/~:@") + around[1]
 
 
 class QuickListingMixin:
-    """For a Wagtail index view: its columns from `list_display` names are drawn in Python.
+    """For a Wagtail index view: its table, its bulk actions checkboxes and its columns from
+    `list_display` names are drawn in Python.
 
     Columns given as objects in `list_display` are left as they are; give them as `QuickColumn`
-    to draw them in Python too."""
+    to draw them in Python too. Its row count is kept a while (core.admin_paginator)."""
+
+    paginator_class = KeptCountPaginator
+
+    def get_paginator(self, *args, **kwargs):
+        return super().get_paginator(*args, count_key=listing_count_key(self), **kwargs)
+
+    @cached_property
+    def _permission_answers(self) -> dict:
+        return {}
+
+    def user_has_permission(self, permission):
+        """Asked again for every row's buttons; the answer is the same for the whole page."""
+        if permission not in self._permission_answers:
+            self._permission_answers[permission] = super().user_has_permission(permission)
+        return self._permission_answers[permission]
+
+    def get_edit_url(self, instance):
+        if self.edit_url_name and self.user_has_permission("change"):
+            return row_url(self.edit_url_name, instance)
+
+    def get_copy_url(self, instance):
+        if self.copy_url_name and self.user_has_permission("add"):
+            return row_url(self.copy_url_name, instance)
+
+    def get_inspect_url(self, instance):
+        if self.inspect_url_name and self.user_has_any_permission({"add", "change", "delete", "view"}):
+            return row_url(self.inspect_url_name, instance)
+
+    def get_delete_url(self, instance):
+        if self.delete_url_name and self.user_has_permission("delete"):
+            return row_url(self.delete_url_name, instance)
+
+    @cached_property
+    def table_class(self):
+        table_class = super().table_class
+        return QuickTable if table_class is Table else table_class
+
+    @cached_property
+    def columns(self):
+        return [
+            QuickBulkActionsCheckboxColumn(
+                column.name, obj_type=column.obj_type, label=column.label, classname=column.classname
+            )
+            if type(column) is BulkActionsCheckboxColumn
+            else column
+            for column in super().columns
+        ]
 
     def _get_title_column(self, field_name, column_class=QuickTitleColumn, **kwargs):
         return super()._get_title_column(field_name, column_class, **kwargs)

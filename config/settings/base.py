@@ -194,6 +194,10 @@ ADMIN_SIDEBAR_CACHE_SECONDS = 30
 # dialog, the browser script's configuration with the site's locales): seconds an app process reuses
 # it; a locale added in another process shows this late (core.admin_chrome).
 ADMIN_CHROME_CACHE_SECONDS = 60
+# How many rows an admin listing has in all ("Page 1 of 40"): seconds an app process reuses the count
+# of one listing's query; rows added in another process show in the count this late, in the listing
+# at once (core.admin_paginator).
+ADMIN_LISTING_COUNT_SECONDS = 30
 # The programme dashboard's count of people by role (a count over every account): seconds it is reused.
 CORE_DASHBOARD_COUNTS_CACHE_SECONDS = 300
 # The facilitator dashboard lists the cohorts at risk and this many of the next ones to run.

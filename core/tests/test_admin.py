@@ -86,9 +86,9 @@ def test_staff_can_look_up_regions_and_their_authorities(client, make_user, regi
 
 def test_the_facilitator_list_does_not_grow_its_queries(client, make_user, region, django_assert_max_num_queries):
     client.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
-    make_user(Role.REGIONAL_FACILITATOR, regions=[region])
     url = reverse("facilitators:index")
     client.get(url)
+    make_user(Role.REGIONAL_FACILITATOR, regions=[region])  # each measured page follows a change: both count
     with django_assert_max_num_queries(60) as few:
         client.get(url)
     for _ in range(15):

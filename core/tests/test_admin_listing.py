@@ -1,23 +1,27 @@
-"""Listing cells written in Python draw what Wagtail's templates draw (core.admin_listing, issue #8).
+"""Listing cells and tables written in Python draw what Wagtail's templates draw, and row URLs are what
+reversing them gives (core.admin_listing, issue #8).
 
-Each case draws one cell both ways, Wagtail's `Column`/`TitleColumn` with their templates and the
+Each case draws one cell (or a whole table) both ways, Wagtail's `Column`/`TitleColumn` with their templates and the
 quick columns, and compares the HTML with runs of white space taken out. When a Wagtail upgrade
 changes its markup, these fail and say where.
 """
 
 import datetime
 import re
+import uuid
 from types import SimpleNamespace
 
 import pytest
+from django.contrib.admin.utils import quote
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, TitleColumn
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, ButtonsColumnMixin, Column, Table, TitleColumn
 from wagtail.admin.widgets.button import Button, ButtonWithDropdown
 
-from core.admin_listing import QuickColumn, QuickTitleColumn
+from core.admin_listing import QuickBulkActionsCheckboxColumn, QuickColumn, QuickTable, QuickTitleColumn, row_url
 
 ROW = SimpleNamespace(
     pk=7,
@@ -146,3 +150,53 @@ def test_a_button_of_a_kind_it_does_not_know_is_drawn_by_its_own_rendering():
     html = column_class("title", get_url=lambda row: "/x/").render_cell_html(ROW, _context())
 
     assert '<ul class="actions"><li><b>badge</b></li></ul>' in _html(html)
+
+
+class Striped(Table):
+    def get_row_classname(self, instance):
+        return "striped" if instance.pk % 2 else ""
+
+
+def _table(table_class, checkbox_class, title_class, column_class, **kwargs) -> str:
+    columns = [
+        checkbox_class("bulk_actions", obj_type="thing"),
+        _with_buttons(title_class)(
+            "title",
+            get_url=lambda row: f"/admin/things/edit/{row.pk}/",
+            get_title_id=lambda row: f"thing_{row.pk}_title",
+        ),
+        column_class("places", classname="w-text-right", width="10%", sort_key="places"),
+        column_class("when", label="Starts"),
+    ]
+    rows = [ROW, SimpleNamespace(**{**vars(ROW), "pk": 8, "title": "Day 2", "places": 3})]
+    table = table_class(columns, rows, base_url="/admin/things/", ordering="-places", **kwargs)
+    return _html(table.render_html({"request": RequestFactory().get("/admin/things/", {"q": "day"})}))
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"caption": "Things <soon>", "attrs": {"data-x": "1"}, "classname": "w-x"}])
+def test_a_whole_table_is_drawn_as_wagtails_table_template_draws_it(kwargs):
+    wagtail = _table(type("T", (Striped,), {}), BulkActionsCheckboxColumn, TitleColumn, Column, **kwargs)
+    quick = _table(
+        type("T", (Striped, QuickTable), {}), QuickBulkActionsCheckboxColumn, QuickTitleColumn, QuickColumn, **kwargs
+    )
+
+    assert quick == wagtail
+    assert '<tr class="striped">' in quick and 'aria-describedby="thing_7_title"' in quick
+    assert '<col width="10%"/>' in quick or '<col width="10%" />' in quick
+
+
+@pytest.mark.urls("core.tests.row_url_urls")
+@pytest.mark.parametrize(
+    ("url_name", "pk"),
+    [
+        ("row_url_int", 7),
+        ("row_url_int", 402712345678),
+        ("row_url_str", "a/b c_ü"),
+        ("row_url_uuid", uuid.UUID("12345678-1234-5678-1234-567812345678")),
+    ],
+)
+def test_a_row_url_is_what_reversing_it_for_the_row_gives(url_name, pk):
+    row = SimpleNamespace(pk=pk)
+
+    for _ in range(2):  # cut the first time, reused the second
+        assert row_url(url_name, row) == reverse(url_name, args=(quote(pk),))
