@@ -73,7 +73,7 @@ class User(AbstractUser):
         ]
         indexes = [
             # Listings of trainers and facilitators are sorted by name: with this index PostgreSQL reads
-            # the first page in name order instead of sorting everyone (docs/performance.md, item 29).
+            # the first page in name order instead of sorting everyone (docs/performance.md, item 32).
             models.Index(fields=["last_name", "first_name", "id"], name="core_user_by_name"),
         ]
 
