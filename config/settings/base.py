@@ -133,6 +133,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
+    "core.auth_backends.RolePermissionsBackend",  # permissions only (each role's kept a while)
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -198,6 +199,10 @@ ADMIN_CHROME_CACHE_SECONDS = 60
 # of one listing's query; rows added in another process show in the count this late, in the listing
 # at once (core.admin_paginator).
 ADMIN_LISTING_COUNT_SECONDS = 30
+# What each role may do (its group's permissions): seconds an app process reuses them; a change to a
+# role's permissions made in another process shows this late. Granting or taking away a person's role
+# shows at once (core.auth_backends).
+ROLE_PERMISSIONS_CACHE_SECONDS = 30
 # The programme dashboard's count of people by role (a count over every account): seconds it is reused.
 CORE_DASHBOARD_COUNTS_CACHE_SECONDS = 300
 # The facilitator dashboard lists the cohorts at risk and this many of the next ones to run.

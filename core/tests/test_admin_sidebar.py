@@ -69,14 +69,17 @@ def test_a_new_role_shows_on_the_next_page(client, make_user, region):
     assert ERASURE in _labels(_sidebar(client)[0])
 
 
-def test_a_permission_granted_by_another_process_shows_on_the_next_page(client, make_user, region):
-    """No signal reaches this process; the permissions are part of what the sidebar is kept under."""
+def test_a_permission_granted_by_another_process_shows_once_the_role_is_read_again(client, make_user, region, settings):
+    """No signal reaches this process; the permissions are part of what the sidebar is kept under, and
+    a role's permissions are read again after ROLE_PERMISSIONS_CACHE_SECONDS (core.auth_backends)."""
+    settings.ROLE_PERMISSIONS_CACHE_SECONDS = 0.2
     client.force_login(make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region]))
     assert ERASURE not in _labels(_sidebar(client)[0])
 
     group = Group.objects.get(name=Role.REGIONAL_FACILITATOR.value)
     permission = Permission.objects.get(content_type__app_label="core", codename="delete_user")
     Group.permissions.through.objects.create(group=group, permission=permission)
+    time.sleep(0.25)
 
     assert ERASURE in _labels(_sidebar(client)[0])
 
