@@ -203,6 +203,10 @@ ADMIN_LISTING_COUNT_SECONDS = 30
 # role's permissions made in another process shows this late. Granting or taking away a person's role
 # shows at once (core.auth_backends).
 ROLE_PERMISSIONS_CACHE_SECONDS = 30
+# The Wagtail admin home's site summary and panels (pages to moderate, recent edits, locked pages):
+# seconds an app process reuses one person's; what another process saves shows this late
+# (core.admin_home).
+ADMIN_HOME_PANELS_SECONDS = 30
 # The programme dashboard's count of people by role (a count over every account): seconds it is reused.
 CORE_DASHBOARD_COUNTS_CACHE_SECONDS = 300
 # The facilitator dashboard lists the cohorts at risk and this many of the next ones to run.
