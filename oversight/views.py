@@ -7,19 +7,23 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.timezone import localdate
 
+from core.process_memory import ProcessMemory
 from core.roles import Role
 from events.access import managed_regions
 from events.spreadsheets import FORMATS, escape_dataset
 from oversight import conf
 from oversight.charts import bar_chart
-from oversight.selectors import cached_fidelity_report
+from oversight.selectors import cached_fidelity_report, fidelity_report_key
 
 FILTERS = ("region", "start", "end")
 #: The figure charted region by region: the one issue #7 asks to see day by day.
 REGION_CHART_MEASURE = "readings_before_day"
+
+_kept_figures = ProcessMemory("OVERSIGHT_REPORT_KEPT_SECONDS", most=50)
 
 
 def can_view_fidelity(user) -> bool:
@@ -53,14 +57,9 @@ def fidelity(request):
     form = FidelityFilterForm(data, user=request.user)
     filters = form.cleaned_data if form.is_valid() else {"start": year_start, "end": year_end}
     region = filters.get("region")
-    report = cached_fidelity_report(
-        request.user,
-        regions=[region] if region else managed_regions(request.user),
-        region=region,
-        start=filters.get("start"),
-        end=filters.get("end"),
-        today=today,
-    )
+    chosen_filters = {"region": region, "start": filters.get("start"), "end": filters.get("end"), "today": today}
+    regions = [region] if region else managed_regions(request.user)
+    report = cached_fidelity_report(request.user, regions=regions, **chosen_filters)
     export = request.GET.get("export")
     if export in FORMATS:
         return _export(report, export)
@@ -71,10 +70,22 @@ def fidelity(request):
         "is_programme_year": (filters.get("start"), filters.get("end")) == (year_start, year_end),
         "filter_query": urlencode({name: data.get(name, "") for name in FILTERS}),
         "cohorts": Paginator(report.rows, conf.COHORTS_PER_PAGE).get_page(request.GET.get("page")),
-        "overall_chart": bar_chart(report.overall),
-        "region_chart": _region_chart(report),
+        "figures": _figures_html(fidelity_report_key(request.user, **chosen_filters), report),
     }
     return TemplateResponse(request, "oversight/fidelity.html", context)
+
+
+def _figures_html(key: str, report) -> str:
+    """The report's figures, tables and charts: the same for everyone shown this report, so each app
+    process draws them once per report (its key and when it was worked out) for
+    `OVERSIGHT_REPORT_KEPT_SECONDS`."""
+    return _kept_figures.get(
+        (key, report.computed_at),
+        lambda: render_to_string(
+            "oversight/_figures.html",
+            {"report": report, "overall_chart": bar_chart(report.overall), "region_chart": _region_chart(report)},
+        ),
+    )
 
 
 def _region_chart(report):

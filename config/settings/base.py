@@ -207,6 +207,9 @@ ROLE_PERMISSIONS_CACHE_SECONDS = 30
 # seconds an app process reuses one person's; what another process saves shows this late
 # (core.admin_home).
 ADMIN_HOME_PANELS_SECONDS = 30
+# The fidelity report read back from the shared cache (oversight.selectors): seconds an app process
+# keeps it besides; the figures may lag by OVERSIGHT_REPORT_CACHE_SECONDS and this.
+OVERSIGHT_REPORT_KEPT_SECONDS = 60
 # The programme dashboard's count of people by role (a count over every account): seconds it is reused.
 CORE_DASHBOARD_COUNTS_CACHE_SECONDS = 300
 # The facilitator dashboard lists the cohorts at risk and this many of the next ones to run.
