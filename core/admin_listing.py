@@ -1,11 +1,13 @@
-"""Admin listing cells written out in Python instead of through templates (issue #8).
+"""Admin listings drawn in Python instead of through templates (issue #8, ADR 0005).
 
 Wagtail draws every cell of a listing with a template, and every row's "More options" menu with
 five more (the menu, its toggle, each link, each icon): about 150 template renders for a page of
 20 rows, which was half the time of the platform's admin listings. `QuickListingMixin` gives an
-index view columns that write the same markup directly: the same classes, the same `w-dropdown`
-menu, the same icons and labels, so Wagtail's styles and scripts treat it as theirs. A button of a
-kind this module does not know is still drawn by its own template.
+index view a table, checkboxes and columns that write the same markup directly (core.admin_markup):
+the same classes, the same `w-dropdown` menu, the same icons and labels, so Wagtail's styles and
+scripts treat it as theirs. A button of a kind this module does not know is still drawn by its own
+template. The mixin also builds each row's URLs from one reversed URL per name (`row_url`), asks
+each permission once per page, and keeps its row count and header a while (core.admin_listing_kept).
 """
 
 from urllib.parse import quote as url_quote
@@ -21,8 +23,8 @@ from django.utils.translation import gettext
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, Table, TitleColumn
 from wagtail.admin.views import generic
 
+from core.admin_listing_kept import KeptCountPaginator, listing_count_key
 from core.admin_markup import attrs_html, button_html, class_attr, esc, safe_join
-from core.admin_paginator import KeptCountPaginator, listing_count_key
 
 
 def _cell_value(column: Column, instance):
@@ -153,7 +155,7 @@ class QuickListingMixin:
     `list_display` names are drawn in Python.
 
     Columns given as objects in `list_display` are left as they are; give them as `QuickColumn`
-    to draw them in Python too. Its row count is kept a while (core.admin_paginator)."""
+    to draw them in Python too. Its row count and header are kept a while (core.admin_listing_kept)."""
 
     paginator_class = KeptCountPaginator
 

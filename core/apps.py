@@ -6,11 +6,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from core import admin_chrome, admin_home, admin_paginator, admin_sidebar
+        from core import admin_chrome, admin_home, admin_listing_kept, admin_sidebar
 
         admin_sidebar.install()
         admin_chrome.install()
-        admin_paginator.install()
+        admin_listing_kept.install()
         admin_home.install()
 
     @property

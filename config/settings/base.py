@@ -195,10 +195,10 @@ ADMIN_SIDEBAR_CACHE_SECONDS = 30
 # dialog, the browser script's configuration with the site's locales): seconds an app process reuses
 # it; a locale added in another process shows this late (core.admin_chrome).
 ADMIN_CHROME_CACHE_SECONDS = 60
-# How many rows an admin listing has in all ("Page 1 of 40"): seconds an app process reuses the count
-# of one listing's query; rows added in another process show in the count this late, in the listing
-# at once (core.admin_paginator).
-ADMIN_LISTING_COUNT_SECONDS = 30
+# An admin listing's count of rows ("Page 1 of 40") and its header (buttons, search, filters): seconds an
+# app process reuses them for the same view, person and query; rows and choices added in another
+# process show in them this late, in the listing's rows at once (core.admin_listing_kept).
+ADMIN_LISTING_KEPT_SECONDS = 30
 # What each role may do (its group's permissions): seconds an app process reuses them; a change to a
 # role's permissions made in another process shows this late. Granting or taking away a person's role
 # shows at once (core.auth_backends).
