@@ -53,14 +53,9 @@ def _starts(cohort) -> str:
 
 class CohortIndexView(QuickListingMixin, RegionScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
-        return (
-            super()
-            .get_base_queryset()
-            .with_first_date()
-            .with_counts()
-            .select_related("region", "venue")
-            .prefetch_related("sessions")
-        )
+        cohorts = super().get_base_queryset().with_first_date().with_counts().select_related("region")
+        # The export names each cohort's local authority and venue too; the listing shows neither.
+        return cohorts.select_related("local_authority", "venue") if self.is_export else cohorts
 
     @cached_property
     def columns(self):

@@ -140,6 +140,22 @@ def test_the_export_escapes_formulas(signed_in, cohort):
     assert "'=cmd" in b"".join(response.streaming_content).decode()
 
 
+def test_the_cohort_export_names_authorities_and_venues_without_a_query_per_cohort(signed_in, make_cohort):
+    def export() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as queries:
+            response = signed_in.get(reverse("cohorts:index"), {"export": "csv"})
+            text = b"".join(response.streaming_content).decode()
+        return text, len(queries)
+
+    make_cohort()
+    _, few = export()
+    cohorts = [make_cohort() for _ in range(5)]
+    text, queries = export()
+
+    assert queries <= few
+    assert all(cohort.venue.name in text and cohort.local_authority.name in text for cohort in cohorts)
+
+
 def test_import_previews_then_imports(signed_in, cohort):
     csv = (
         "email,first_name,last_name,applying_as,sectors,organisation,experience,years_experience,how_heard\n"
