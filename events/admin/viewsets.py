@@ -186,8 +186,15 @@ class RegistrationFilterSet(WagtailFilterSet):
 
 
 class RegistrationIndexView(QuickListingMixin, RegionScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
+    #: What the listing shows of a registration, its person and its cohort; the export reads whole rows.
+    LISTED_FIELDS = (
+        *("applying_as", "organisation", "status", "registered_at"),
+        *("person__first_name", "person__last_name", "person__email", "cohort__title"),
+    )
+
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("person", "cohort")
+        registrations = super().get_base_queryset().select_related("person", "cohort")
+        return registrations if self.is_export else registrations.only(*self.LISTED_FIELDS)
 
 
 class RegistrationInspectView(RegionScopedMixin, generic.InspectView):
