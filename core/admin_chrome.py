@@ -6,8 +6,8 @@ table of about thirty translated rows: a tenth of an admin listing's time) and p
 configuration for the browser script (the site's locales, read from the database, and a few hundred
 translated strings). Neither holds anything about the person but a yes/no and a token:
 
-- the dialog is kept under exactly what Wagtail would draw it from (its shortcuts, for this browser
-  and language, and whether the person has shortcuts on), so a kept one is always the right one;
+- the dialog is kept under everything Wagtail draws it from (the language, the browser, whether the
+  person has shortcuts on and whether comments are), so a kept one is always the right one;
 - the configuration is kept per language, with the parts that belong to this request (the CSRF
   token, the person's shortcuts setting, the locale being edited) put in fresh each time. Saving a
   locale forgets it in that process; other processes read the locales again within
@@ -24,24 +24,24 @@ from core.process_memory import ProcessMemory
 
 DIALOG_TEMPLATE = "wagtailadmin/shared/keyboard_shortcuts_dialog.html"
 
-_kept_dialogs = ProcessMemory("ADMIN_CHROME_CACHE_SECONDS", most=50)
+_kept_dialogs = ProcessMemory("ADMIN_CHROME_CACHE_SECONDS", most=500)
 _kept_configs = ProcessMemory("ADMIN_CHROME_CACHE_SECONDS", most=50)
 
 
-def _frozen(value):
-    """`value` (dicts, lists and tuples of strings) as something hashable, order kept."""
-    if isinstance(value, dict):
-        return tuple((_frozen(key), _frozen(item)) for key, item in value.items())
-    if isinstance(value, list | tuple):
-        return tuple(_frozen(item) for item in value)
-    return str(value) if value is not None and not isinstance(value, bool) else value
-
-
 def kept_keyboard_shortcuts_dialog(context) -> str:
-    """Wagtail's `{% keyboard_shortcuts_dialog %}`, drawn once for each set of shortcuts."""
-    values = wagtailadmin_tags.keyboard_shortcuts_dialog(context)
-    key = (translation.get_language(), _frozen(values))
-    return _kept_dialogs.get(key, lambda: render_to_string(DIALOG_TEMPLATE, values))
+    """Wagtail's `{% keyboard_shortcuts_dialog %}`, drawn once for everything Wagtail draws it from:
+    the language, the browser (its keys), the person's shortcuts setting and whether comments are on."""
+    request = context["request"]
+    profile = getattr(request.user, "wagtail_userprofile", None)
+    key = (
+        translation.get_language(),
+        request.headers.get("User-Agent", ""),
+        profile.keyboard_shortcuts if profile is not None else True,
+        wagtailadmin_tags.get_comments_enabled(),
+    )
+    return _kept_dialogs.get(
+        key, lambda: render_to_string(DIALOG_TEMPLATE, wagtailadmin_tags.keyboard_shortcuts_dialog(context))
+    )
 
 
 def kept_wagtail_config(context) -> dict:

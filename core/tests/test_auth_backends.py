@@ -102,3 +102,30 @@ def test_it_signs_nobody_in(make_user):
 
     assert RolePermissionsBackend().authenticate(None, username=person.email, password=PASSWORD) is None
     assert ModelBackend().authenticate(None, username=person.email, password=PASSWORD) == person
+
+
+def test_a_permission_given_to_one_person_shows_here_at_once_and_from_elsewhere_after_the_timeout(make_user, settings):
+    settings.ROLE_PERMISSIONS_CACHE_SECONDS = 0.2
+    person, colleague = make_user(Role.REGIONAL_FACILITATOR), make_user(Role.REGIONAL_FACILITATOR)
+    assert not _fresh(person).has_perm(DELETE_USER)
+
+    person.user_permissions.add(_delete_user())
+    assert _fresh(person).has_perm(DELETE_USER)
+    assert not _fresh(colleague).has_perm(DELETE_USER)
+
+    User.user_permissions.through.objects.bulk_create(
+        [User.user_permissions.through(user=colleague, permission=_delete_user())]
+    )
+    assert not _fresh(colleague).has_perm(DELETE_USER)  # no signal reaches this process
+    time.sleep(0.25)
+    assert _fresh(colleague).has_perm(DELETE_USER)
+
+
+def test_direct_permissions_are_read_once_per_person(make_user):
+    person = make_user(Role.PROGRAMME_ADMIN)
+    assert _fresh(person).has_perm(DELETE_USER)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert _fresh(person).has_perm(DELETE_USER)
+
+    assert not [query for query in queries.captured_queries if "auth_permission" in query["sql"]]
