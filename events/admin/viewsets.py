@@ -53,9 +53,10 @@ def _starts(cohort) -> str:
 
 class CohortIndexView(QuickListingMixin, RegionScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
-        cohorts = super().get_base_queryset().with_first_date().with_counts().select_related("region")
-        # The export names each cohort's local authority and venue too; the listing shows neither.
-        return cohorts.select_related("local_authority", "venue") if self.is_export else cohorts
+        cohorts = super().get_base_queryset().with_first_date().select_related("region")
+        if self.is_export:  # the export also counts the waiting list and names the authority and venue
+            return cohorts.with_counts().select_related("local_authority", "venue")
+        return cohorts.with_confirmed_count().with_places_taken_count()
 
     @cached_property
     def columns(self):

@@ -57,14 +57,14 @@ class CohortQuerySet(models.QuerySet):
 
     def with_counts(self) -> "CohortQuerySet":
         """Confirmed, waiting and place-holding registrations, as `confirmed_count`, `waiting_count`
-        and `places_taken_count` (see `Registration.objects.holding_place_in`)."""
+        and `places_taken_count`."""
+        return self.with_confirmed_count().with_waiting_count().with_places_taken_count()
+
+    def with_places_taken_count(self) -> "CohortQuerySet":
+        """`places_taken_count`: registrations holding a place (`Registration.objects.holding_place_in`)."""
         from events.models.registrations import Registration
 
-        return (
-            self.with_confirmed_count()
-            .with_waiting_count()
-            .annotate(places_taken_count=subquery_count(Registration.objects.holding_place_in(OuterRef("pk"))))
-        )
+        return self.annotate(places_taken_count=subquery_count(Registration.objects.holding_place_in(OuterRef("pk"))))
 
     def with_confirmed_count(self) -> "CohortQuerySet":
         """`confirmed_count` alone, for pages that show no other count (`Cohort.is_at_risk` reads it):
