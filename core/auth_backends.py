@@ -2,7 +2,7 @@
 
 A person's roles are Django groups (core.roles). Django's `ModelBackend` reads the permissions of
 a person's groups from the database on every request that checks one: every admin page, twice for
-each listing's buttons. `RoleBackend` keeps the permissions of each set of roles per app process
+each listing's buttons. `RolePermissionsBackend` keeps the permissions of each set of roles per app process
 for `ROLE_PERMISSIONS_CACHE_SECONDS`. The roles themselves are read afresh on every request
 (`User.role_names`), so granting or taking away a role shows on the person's next page. What a
 role may do changes only when the programme's set-up changes a group's permissions: in the process
@@ -31,17 +31,22 @@ def _permissions_of(group_names: frozenset[str]) -> set[str]:
     return {f"{app_label}.{codename}" for app_label, codename in rows.order_by()}
 
 
+def _read_as_django_reads(user_obj, obj) -> bool:
+    """Inactive people, anonymous visitors, superusers and per-object questions: not kept."""
+    return not user_obj.is_active or user_obj.is_anonymous or obj is not None or user_obj.is_superuser
+
+
 class RolePermissionsBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         return None
 
     def get_user_permissions(self, user_obj, obj=None):
-        if not user_obj.is_active or user_obj.is_anonymous or obj is not None or user_obj.is_superuser:
+        if _read_as_django_reads(user_obj, obj):
             return super().get_user_permissions(user_obj, obj)
         return _kept_direct.get(user_obj.pk, lambda: super(RolePermissionsBackend, self).get_user_permissions(user_obj))
 
     def get_group_permissions(self, user_obj, obj=None):
-        if not user_obj.is_active or user_obj.is_anonymous or obj is not None or user_obj.is_superuser:
+        if _read_as_django_reads(user_obj, obj):
             return super().get_group_permissions(user_obj, obj)
         if not hasattr(user_obj, "_group_perm_cache"):
             roles = user_obj.role_names
