@@ -9,11 +9,10 @@ this late. The panels hold links only: every page they lead to checks the person
 itself.
 """
 
-from django.apps import apps
 from django.utils import translation
 from wagtail.admin.ui.components import Component
 
-from core.process_memory import ProcessMemory
+from core.process_memory import ProcessMemory, models_of
 
 #: Apps whose rows the panels and the summary show.
 SHOWN_APPS = ("wagtailcore", "wagtailimages", "wagtaildocs")
@@ -49,4 +48,4 @@ def keep_panels(request, panels: list) -> None:
 
 def install() -> None:
     """Forget kept panels whenever a row of what they show is saved or deleted (at start-up)."""
-    _kept.forget_on_change(*(model for label in SHOWN_APPS for model in apps.get_app_config(label).get_models()))
+    _kept.forget_on_change(*models_of(*SHOWN_APPS))

@@ -14,12 +14,11 @@ process forgets everything kept; a change made in another process, or to the per
 shows in the count and the filters' choices this late (in the rows at once).
 """
 
-from django.apps import apps
 from django.utils import translation
 from django.utils.functional import cached_property
 from wagtail.admin.paginator import WagtailPaginator
 
-from core.process_memory import ProcessMemory
+from core.process_memory import ProcessMemory, models_of
 
 #: The platform's own apps: a saved or deleted row of any of their models forgets what is kept.
 PLATFORM_APPS = ("core", "events", "trainers", "feedback", "courses")
@@ -63,6 +62,6 @@ def kept_header(view, draw) -> str:
 
 def install() -> None:
     """Forget what is kept whenever a row of the platform's models is saved or deleted (at start-up)."""
-    models = [model for label in PLATFORM_APPS for model in apps.get_app_config(label).get_models()]
+    models = models_of(*PLATFORM_APPS)
     _kept_counts.forget_on_change(*models)
     _kept_headers.forget_on_change(*models)

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 
@@ -59,6 +60,11 @@ class ProcessMemory:
 
         for signal in (post_save, post_delete):
             signal.connect(forget, weak=False, dispatch_uid=(id(self), models, id(signal)))
+
+
+def models_of(*app_labels: str) -> list:
+    """Every model of these apps, for `forget_on_change` (once the app registry is ready)."""
+    return [model for label in app_labels for model in apps.get_app_config(label).get_models()]
 
 
 def forget_everything() -> None:
