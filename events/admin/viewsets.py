@@ -7,7 +7,8 @@ are the action views in `events.admin.actions`, never the edit form (status is n
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -22,13 +23,18 @@ from core.admin_listing import QuickColumn, QuickListingMixin
 from core.admin_policies import ViewOnlyPolicy
 from events.access import managed_regions
 from events.admin import actions, imports, summary
-from events.admin.mixins import FormulaSafeExportMixin, RegionScopedListingMixin, RegionScopedMixin
+from events.admin.mixins import (
+    FormulaSafeExportMixin,
+    RegionScopedListingMixin,
+    RegionScopedMixin,
+    scoped_queryset,
+)
 from events.admin.venues import VenueViewSet
 from events.forms.admin import CohortAdminForm
 from events.models import Cohort, Registration
 from events.models.choices import ApplyingAs
 from events.rules import current_rules
-from events.selectors.cohorts import cohort_overview
+from events.selectors.cohorts import overview_cohorts, overview_of
 from events.services.waiting_list import waiting_list_refill
 
 
@@ -69,12 +75,19 @@ class CohortIndexView(QuickListingMixin, RegionScopedListingMixin, FormulaSafeEx
         return [*super().columns, QuickColumn("state", label="Status", accessor=state)]
 
 
-class CohortInspectView(RegionScopedMixin, generic.InspectView):
+class CohortInspectView(generic.InspectView):
+    """The cohort and its overview from one load of the cohort, in the user's regions (another
+    region's id is a 404), with the venue the fields show besides what the overview reads."""
+
     template_name = "events/admin/cohort_inspect.html"
+
+    def get_object(self, queryset=None):
+        cohorts = overview_cohorts(scoped_queryset(Cohort, self.request.user)).select_related("venue")
+        return get_object_or_404(cohorts, pk=unquote(str(self.pk)))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["overview"] = cohort_overview(self.object, rules=current_rules(), today=timezone.localdate())
+        context["overview"] = overview_of(self.object, rules=current_rules(), today=timezone.localdate())
         context["actions"] = actions.available_actions(self.object, self.request.user)
         return context
 

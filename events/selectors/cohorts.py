@@ -106,12 +106,6 @@ def overview_cohorts(cohorts: QuerySet[Cohort]) -> QuerySet[Cohort]:
     return cohorts.select_related("region", "local_authority").prefetch_related(SESSIONS)
 
 
-def cohort_overview(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> CohortOverview:
-    """The overview of a cohort loaded any way: it is loaded again with what the overview reads.
-    A view that loads the cohort itself loads it through `overview_cohorts()` and calls `overview_of()`."""
-    return overview_of(overview_cohorts(Cohort.objects).get(pk=cohort.pk), rules=rules, today=today)
-
-
 def overview_of(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> CohortOverview:
     """The overview of a cohort loaded by `overview_cohorts()`. Its active registrations and the
     people joining its Day 1 from another cohort are one query, which also gives its confirmed count."""

@@ -269,3 +269,23 @@ def test_the_inspect_view_does_not_load_the_team_it_does_not_show(signed_in, coh
 
     assert "Who is coming: the multi-agency mix" in page
     assert not [query for query in queries if 'FROM "trainers_deliveryassignment"' in query["sql"]]
+
+
+def test_the_inspect_view_reads_the_cohort_once_with_what_its_fields_show(signed_in, cohort):
+    """One query for the cohort, its region, authority and venue; another region's id is a 404 (issue #8)."""
+    cohort.venue = VenueFactory(region=cohort.region, name="Civic Hall")
+    cohort.save()
+
+    with CaptureQueriesContext(connection) as queries:
+        page = signed_in.get(reverse("cohorts:inspect", args=[cohort.pk])).content.decode()
+
+    assert "Civic Hall" in page and str(cohort.local_authority) in page and str(cohort.region) in page
+    reads = [query["sql"] for query in queries if query["sql"].startswith('SELECT "events_cohort"."id"')]
+    assert len(reads) == 1
+    assert not [
+        query for query in queries if query["sql"].startswith(('SELECT "core_region"', 'SELECT "events_venue"'))
+    ]
+
+
+def test_the_inspect_view_of_a_cohort_that_does_not_exist_is_a_404(signed_in, cohort):
+    assert signed_in.get(reverse("cohorts:inspect", args=[cohort.pk + 1000])).status_code == 404
