@@ -172,6 +172,13 @@ class QuickListingMixin:
             self._permission_answers[permission] = super().user_has_permission(permission)
         return self._permission_answers[permission]
 
+    def user_has_any_permission(self, permissions):
+        """As `user_has_permission`: asked for every row's inspect link, the same for the whole page."""
+        key = frozenset(permissions)
+        if key not in self._permission_answers:
+            self._permission_answers[key] = super().user_has_any_permission(permissions)
+        return self._permission_answers[key]
+
     def get_edit_url(self, instance):
         if self.edit_url_name and self.user_has_permission("change"):
             return row_url(self.edit_url_name, instance)

@@ -19,9 +19,20 @@ from django.utils import timezone
 from django.utils.html import format_html
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, ButtonsColumnMixin, Column, Table, TitleColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets.button import Button, ButtonWithDropdown
+from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.admin_listing import QuickBulkActionsCheckboxColumn, QuickColumn, QuickTable, QuickTitleColumn, row_url
+from core.admin_listing import (
+    QuickBulkActionsCheckboxColumn,
+    QuickColumn,
+    QuickListingMixin,
+    QuickTable,
+    QuickTitleColumn,
+    row_url,
+)
+from core.roles import Role
+from events.models import Cohort
 
 ROW = SimpleNamespace(
     pk=7,
@@ -200,3 +211,30 @@ def test_a_row_url_is_what_reversing_it_for_the_row_gives(url_name, pk):
 
     for _ in range(2):  # cut the first time, reused the second
         assert row_url(url_name, row) == reverse(url_name, args=(quote(pk),))
+
+
+class _CountingPolicy(ModelPermissionPolicy):
+    def __init__(self, model):
+        super().__init__(model)
+        self.asked = []
+
+    def user_has_any_permission(self, user, actions):
+        self.asked.append(frozenset(actions))
+        return super().user_has_any_permission(user, actions)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("role", "answer"), [(Role.PROGRAMME_ADMIN, True), (Role.PARTICIPANT, False)])
+def test_a_listing_asks_whether_a_row_may_be_inspected_once_per_page(make_user, role, answer):
+    view = type(
+        "CohortIndex", (QuickListingMixin, IndexView), {"model": Cohort, "inspect_url_name": "cohorts:inspect"}
+    )()
+    view.request = RequestFactory().get("/admin/cohorts/")
+    view.request.user = make_user(role)
+    view.permission_policy = _CountingPolicy(Cohort)
+    rows = [SimpleNamespace(pk=7), SimpleNamespace(pk=8)]
+
+    urls = [view.get_inspect_url(row) for row in rows]
+
+    assert urls == ([reverse("cohorts:inspect", args=[row.pk]) for row in rows] if answer else [None, None])
+    assert view.permission_policy.asked == [frozenset({"add", "change", "delete", "view"})]
