@@ -38,8 +38,45 @@ def _cell_value(column: Column, instance):
     return localize(template_localtime(value))
 
 
+def _sorting_link(column: Column, context: dict, ordering: str, title, classname: str) -> str:
+    """A header's link that sorts the listing by `ordering`, on the first page, keeping the rest
+    of the address's query (Wagtail's `{% querystring p=None ordering=… %}`)."""
+    query = context["request"].GET.copy()
+    query.pop("p", None)
+    query["ordering"] = ordering
+    title = f' title="{esc(title)}"' if title else ""
+    href = f"{context['table'].base_url}?{query.urlencode()}"
+    return f'<a href="{esc(href)}"{title} class="{classname}">{esc(column.label)}</a>'
+
+
+def header_html(column: Column, parent_context) -> str:
+    """A column's header as `tables/column_header.html` draws it: its label, a link that sorts by it
+    when it can (the other way when the listing is sorted by it already); a column with a header
+    template of its own is drawn by that template."""
+    if column.header_template_name != Column.header_template_name:
+        return Column.render_header_html(column, parent_context)
+    context = column.get_header_context_data(parent_context)
+    label, sort_key = esc(column.label), column.sort_key
+    if context["is_ascending"]:
+        label = _sorting_link(
+            column, context, f"-{sort_key}", context["descending_title_text"], "icon icon-arrow-up-after teal label"
+        )
+    elif context["is_descending"]:
+        label = _sorting_link(
+            column, context, sort_key, context["ascending_title_text"], "icon icon-arrow-down-after teal label"
+        )
+    elif context["is_orderable"]:
+        label = _sorting_link(
+            column, context, sort_key, context["ascending_title_text"], "icon icon-arrow-down-after label"
+        )
+    return SafeString(f"<th{class_attr(column.classname)}>{label}</th>")
+
+
 class QuickColumn(Column):
-    """A `Column` whose cell is `<td>value</td>`, as `tables/cell.html` draws it."""
+    """A `Column` whose cell is `<td>value</td>`, as `tables/cell.html` draws it, and whose header is
+    drawn in Python too (`header_html`)."""
+
+    render_header_html = header_html
 
     def render_cell_html(self, instance, parent_context):
         value = _cell_value(self, instance)
@@ -48,6 +85,8 @@ class QuickColumn(Column):
 
 class QuickTitleColumn(TitleColumn):
     """A `TitleColumn` (a link to the row, then its buttons), as `tables/title_cell.html` draws it."""
+
+    render_header_html = header_html
 
     def get_buttons(self, instance, parent_context):
         return []
@@ -93,8 +132,8 @@ def _width_attr(width) -> str:
 
 
 class QuickTable(Table):
-    """A `Table` drawn as `tables/table.html` draws it: its rows and cells without a template each.
-    Headers are still drawn by their templates (one per column, not per row)."""
+    """A `Table` drawn as `tables/table.html` draws it: its rows, cells and the quick columns'
+    headers without a template each."""
 
     def render_html(self, parent_context=None):
         if self.template_name != Table.template_name:

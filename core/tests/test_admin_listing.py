@@ -238,3 +238,29 @@ def test_a_listing_asks_whether_a_row_may_be_inspected_once_per_page(make_user, 
 
     assert urls == ([reverse("cohorts:inspect", args=[row.pk]) for row in rows] if answer else [None, None])
     assert view.permission_policy.asked == [frozenset({"add", "change", "delete", "view"})]
+
+
+@pytest.mark.parametrize("ordering", ["places", "-places", "title", ""])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"sort_key": "places"},
+        {"sort_key": "places", "classname": "w-text-right", "label": "Places <left> & 'taken'"},
+        {"sort_key": "places", "ascending_title_text": "Fewest first", "descending_title_text": "Most first"},
+        {"label": "Not sortable"},
+    ],
+)
+@pytest.mark.parametrize("column_classes", [(Column, QuickColumn), (TitleColumn, QuickTitleColumn)])
+def test_a_column_header_is_drawn_as_wagtails_header_template_draws_it(ordering, kwargs, column_classes):
+    """The link sorts the other way when sorted by this column already, goes back to the first page
+    and keeps the rest of the query."""
+    request = RequestFactory().get("/admin/things/", {"q": "day & night", "p": "3", "region": ["1", "2"]})
+    table = Table([], [], base_url="/admin/things/", ordering=ordering)
+    context = {"request": request, "table": table}
+    wagtail_class, quick_class = column_classes
+
+    wagtail = wagtail_class("places", **kwargs).render_header_html(context)
+    quick = quick_class("places", **kwargs).render_header_html(context)
+
+    assert _html(quick) == _html(wagtail)
+    assert ("ordering=" in quick) == ("sort_key" in kwargs)
