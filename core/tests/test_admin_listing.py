@@ -264,3 +264,23 @@ def test_a_column_header_is_drawn_as_wagtails_header_template_draws_it(ordering,
 
     assert _html(quick) == _html(wagtail)
     assert ("ordering=" in quick) == ("sort_key" in kwargs)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [Role.PROGRAMME_ADMIN, Role.REGIONAL_FACILITATOR, Role.PARTICIPANT])
+def test_a_rows_more_options_are_wagtails(make_user, role):
+    """Edit, Copy, Inspect and Delete as Wagtail's index view makes them, each only when allowed."""
+    urls = {"edit_url_name": "cohorts:edit", "copy_url_name": "cohorts:edit", "inspect_url_name": "cohorts:inspect"}
+    view_class = type("CohortIndex", (QuickListingMixin, IndexView), {"model": Cohort, **urls})
+    view_class.delete_url_name = "cohorts:delete"
+    view = view_class()
+    view.request = RequestFactory().get("/admin/cohorts/")
+    view.request.user = make_user(role, mfa=True)
+    view.permission_policy = ModelPermissionPolicy(Cohort)
+    row = SimpleNamespace(pk=7)
+
+    def described(items):
+        return [(str(item.label), item.url, item.icon_name, item.priority) for item in items]
+
+    assert described(view.get_list_more_buttons(row)) == described(IndexView.get_list_more_buttons(view, row))
+    assert len(view.get_list_more_buttons(row)) == {Role.PROGRAMME_ADMIN: 4, Role.PARTICIPANT: 0}.get(role, 3)
