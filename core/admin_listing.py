@@ -204,9 +204,11 @@ class QuickListingMixin:
     `list_display` names are drawn in Python.
 
     Columns given as objects in `list_display` are left as they are; give them as `QuickColumn`
-    to draw them in Python too. Its row count and header are kept a while (core.admin_listing_kept)."""
+    to draw them in Python too. Its page links are drawn in Python too (core.admin_pagination), and
+    its row count and header are kept a while (core.admin_listing_kept)."""
 
     paginator_class = KeptCountPaginator
+    results_template_name = "core/admin/quick_index_results.html"
 
     def get_paginator(self, *args, **kwargs):
         return super().get_paginator(*args, count_key=listing_count_key(self), **kwargs)
