@@ -24,7 +24,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column, Table, TitleColumn
 from wagtail.admin.views import generic
 
-from core.admin_listing_kept import KeptCountPaginator, listing_count_key
+from core.admin_listing_kept import KeptCountPaginator, KeptHeaderMixin, listing_count_key
 from core.admin_markup import attrs_html, button_html, class_attr, esc, safe_join
 
 
@@ -199,7 +199,7 @@ _MORE_BUTTONS = (
 )
 
 
-class QuickListingMixin:
+class QuickListingMixin(KeptHeaderMixin):
     """For a Wagtail index view: its table, its bulk actions checkboxes and its columns from
     `list_display` names are drawn in Python.
 

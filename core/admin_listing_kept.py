@@ -9,9 +9,11 @@ template per widget (2–3.5 ms of a 10–15 ms listing).
 Both are kept per app process for `ADMIN_LISTING_KEPT_SECONDS`: the count under what decides the
 listing's query (the view, the person, whose roles and regions scope it, and the query string but
 its page number), the header under the view, the person, the whole address and the language. The
-rows on the page are always read afresh. A row of the platform's models saved or deleted in the
-process forgets everything kept; a change made in another process, or to the person's regions,
-shows in the count and the filters' choices this late (in the rows at once).
+admin's cohort page keeps its header (breadcrumbs with the cohort's title, and its buttons) the
+same way. The rows on the page, and the cohort's overview, are always read afresh. A row of the
+platform's models saved or deleted in the process forgets everything kept; a change made in another
+process, or to the person's regions, shows in the count, the filters' choices and a cohort page's
+title this late (in the rows at once).
 """
 
 from django.utils import translation
@@ -54,8 +56,14 @@ def listing_count_key(view) -> tuple:
     )
 
 
+class KeptHeaderMixin:
+    """For an admin view whose template wraps its header in `{% kept_admin_header %}`: the header
+    (breadcrumbs, buttons, search and filters) is kept (`kept_header`) rather than drawn on every
+    visit. The platform's listings have it, and the admin's cohort page."""
+
+
 def kept_header(view, draw) -> str:
-    """The listing's header as `draw()` draws it, kept for this view, person, address and language."""
+    """The view's header as `draw()` draws it, kept for this view, person, address and language."""
     key = (*_view_and_person(view), view.request.get_full_path(), translation.get_language())
     return _kept_headers.get(key, draw)
 

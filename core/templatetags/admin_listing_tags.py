@@ -1,33 +1,32 @@
-"""The platform's admin listings: `{% kept_listing_header %}…{% endkept_listing_header %}`, a
-listing's header kept a while (core.admin_listing_kept; Wagtail's own listings, and every other
-admin page, draw theirs as usual), and `{% quick_pagination %}`, its page links drawn in Python
+"""The platform's admin pages: `{% kept_admin_header %}…{% endkept_admin_header %}`, the header of
+a listing or of a cohort's page kept a while (core.admin_listing_kept; Wagtail's own pages draw
+theirs as usual), and `{% quick_pagination %}`, a listing's page links drawn in Python
 (core.admin_pagination)."""
 
 from django import template
 
-from core.admin_listing import QuickListingMixin
-from core.admin_listing_kept import kept_header
+from core.admin_listing_kept import KeptHeaderMixin, kept_header
 from core.admin_pagination import pagination_html
 
 register = template.Library()
 
 
-class KeptListingHeaderNode(template.Node):
+class KeptAdminHeaderNode(template.Node):
     def __init__(self, nodelist):
         self.nodelist = nodelist
 
     def render(self, context):
         view = context.get("view")
-        if not isinstance(view, QuickListingMixin):
+        if not isinstance(view, KeptHeaderMixin):
             return self.nodelist.render(context)
         return kept_header(view, lambda: self.nodelist.render(context))
 
 
 @register.tag
-def kept_listing_header(parser, token):
-    nodelist = parser.parse(("endkept_listing_header",))
+def kept_admin_header(parser, token):
+    nodelist = parser.parse(("endkept_admin_header",))
     parser.delete_first_token()
-    return KeptListingHeaderNode(nodelist)
+    return KeptAdminHeaderNode(nodelist)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,5 +1,5 @@
-"""Admin listings keep their row count and header a while; their rows are always read afresh
-(core.admin_listing_kept, issue #8)."""
+"""Admin listings keep their row count and header a while, and the admin's cohort page its header;
+their rows and the cohort's overview are always read afresh (core.admin_listing_kept, issue #8)."""
 
 import re
 import time
@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from core.models import Region
 from core.roles import Role
-from events.models import Venue
-from events.tests.factories import RegionFactory, VenueFactory
+from events.models import Cohort, Venue
+from events.tests.factories import CohortFactory, RegionFactory, VenueFactory
 
 VENUES = reverse("wagtailsnippets_events_venue:list")
 
@@ -111,3 +111,44 @@ def test_people_never_get_each_others_header(make_user, region, other_region):
 
         assert f">{region.name}</option>" in theirs and f">{other_region.name}</option>" not in theirs
         assert f">{other_region.name}</option>" in other and f">{region.name}</option>" not in other
+
+
+def _cohort_header(client, cohort) -> str:
+    """The admin's cohort page, up to where its content begins: breadcrumbs and buttons."""
+    response = client.get(reverse("cohorts:inspect", args=[cohort.pk]))
+    assert response.status_code == 200
+    return response.text.split('<div class="nice-padding">')[0]
+
+
+def test_the_cohort_pages_header_is_kept_and_a_title_changed_here_shows_at_once(programme_admin, region):
+    cohort = CohortFactory(title="Leeds, spring", region=region)
+    assert "Leeds, spring" in _cohort_header(programme_admin, cohort)
+
+    cohort.title = "Leeds, summer"
+    cohort.save()
+
+    assert "Leeds, summer" in _cohort_header(programme_admin, cohort)
+
+
+def test_the_cohort_pages_header_follows_a_title_changed_elsewhere_after_the_timeout(programme_admin, region, settings):
+    settings.ADMIN_LISTING_KEPT_SECONDS = 0.2
+    cohort = CohortFactory(title="Leeds, spring", region=region)
+    _cohort_header(programme_admin, cohort)
+
+    Cohort.objects.filter(pk=cohort.pk).update(title="Leeds, summer")  # no signal, as from another process
+    assert "Leeds, spring" in _cohort_header(programme_admin, cohort)
+    time.sleep(0.25)
+
+    assert "Leeds, summer" in _cohort_header(programme_admin, cohort)
+
+
+def test_the_cohort_pages_header_is_each_persons_own(make_user, region):
+    """A facilitator who may delete a cohort gets its Delete button; one who may not never does."""
+    cohort = CohortFactory(region=region)
+    admin, facilitator = Client(), Client()
+    admin.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
+    facilitator.force_login(make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region]))
+    delete = reverse("cohorts:delete", args=[cohort.pk])
+
+    for _ in range(2):
+        assert (delete in _cohort_header(admin, cohort)) != (delete in _cohort_header(facilitator, cohort))

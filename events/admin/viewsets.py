@@ -20,6 +20,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.admin_listing import QuickColumn, QuickListingMixin
+from core.admin_listing_kept import KeptHeaderMixin
 from core.admin_policies import ViewOnlyPolicy
 from events.access import managed_regions
 from events.admin import actions, imports, summary
@@ -75,9 +76,10 @@ class CohortIndexView(QuickListingMixin, RegionScopedListingMixin, FormulaSafeEx
         return [*super().columns, QuickColumn("state", label="Status", accessor=state)]
 
 
-class CohortInspectView(generic.InspectView):
+class CohortInspectView(KeptHeaderMixin, generic.InspectView):
     """The cohort and its overview from one load of the cohort, in the user's regions (another
-    region's id is a 404), with the venue the fields show besides what the overview reads."""
+    region's id is a 404), with the venue the fields show besides what the overview reads. Its
+    header is kept a while (core.admin_listing_kept); the overview is read on every visit."""
 
     template_name = "events/admin/cohort_inspect.html"
 
