@@ -52,11 +52,21 @@ def attrs_html(attrs: dict) -> SafeString:
     )
 
 
+def flat_attrs(attrs: dict) -> str:
+    """Django's `flatatt(attrs)`, which Wagtail's buttons write their attributes with: `key="value"`
+    pairs by name, then the attributes that are simply there (True) by name; False and None left out."""
+    pairs = sorted((name, value) for name, value in attrs.items() if value is not None and not isinstance(value, bool))
+    present = sorted(name for name, value in attrs.items() if value is True)
+    return "".join(f' {esc(name)}="{esc(value)}"' for name, value in pairs) + "".join(
+        f" {esc(name)}" for name in present
+    )
+
+
 def _link(button: Button) -> str:
     """A `Button` as Wagtail's `shared/button.html` draws it."""
     button_icon = icon(button.icon_name) if button.icon_name else ""
     return (
-        f'<a href="{esc(button.url)}" class="{esc(button.classname)}"{esc(button.base_attrs_string)}>'
+        f'<a href="{esc(button.url)}" class="{esc(button.classname)}"{flat_attrs(button.attrs)}>'
         f"{button_icon}{esc(button.label)}</a>"
     )
 
@@ -67,10 +77,11 @@ def _menu(dropdown: ButtonWithDropdown, parent_context) -> str:
         filter(None, ["w-dropdown__toggle", "" if dropdown.label else "w-dropdown__toggle--icon", dropdown.classname])
     )
     aria_label = f' aria-label="{esc(dropdown.aria_label)}"' if dropdown.aria_label else ""
+    wrapper_attrs = {name: value for name, value in dropdown.attrs.items() if name != "aria-label"}
     toggle_icon = icon(dropdown.icon_name or "arrow-down", "w-dropdown__toggle-icon")
     items = "".join(button_html(item, parent_context) for item in sorted(dropdown.dropdown_buttons))
     return (
-        f'<div data-controller="w-dropdown" class="w-dropdown"{esc(dropdown.base_attrs_string)}>'
+        f'<div data-controller="w-dropdown" class="w-dropdown"{flat_attrs(wrapper_attrs)}>'
         f'<button type="button" class="{esc(toggle_classes)}" data-w-dropdown-target="toggle"{aria_label}>'
         f"{esc(dropdown.label)}{toggle_icon}</button>"
         f'<div data-w-dropdown-target="content" class="w-dropdown__content" hidden>{items}</div>'

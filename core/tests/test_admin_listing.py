@@ -13,6 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.admin.utils import quote
+from django.forms.utils import flatatt
 from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +32,7 @@ from core.admin_listing import (
     QuickTitleColumn,
     row_url,
 )
+from core.admin_markup import flat_attrs
 from core.roles import Role
 from events.models import Cohort
 
@@ -284,3 +286,15 @@ def test_a_rows_more_options_are_wagtails(make_user, role):
 
     assert described(view.get_list_more_buttons(row)) == described(IndexView.get_list_more_buttons(view, row))
     assert len(view.get_list_more_buttons(row)) == {Role.PROGRAMME_ADMIN: 4, Role.PARTICIPANT: 0}.get(role, 3)
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        {},
+        {"data-b": "2", "aria-label": "More for 'Leeds' & <Bradford>", "data-a": 1},
+        {"hidden": True, "disabled": False, "title": None, "data-x": "", "autofocus": True, "id": "x"},
+    ],
+)
+def test_button_attributes_are_written_as_djangos_flatatt_writes_them(attrs):
+    assert flat_attrs(attrs) == str(flatatt(attrs))
