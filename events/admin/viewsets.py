@@ -11,7 +11,6 @@ from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -22,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core.admin_listing import QuickColumn, QuickListingMixin
 from core.admin_listing_kept import KeptHeaderMixin
 from core.admin_policies import ViewOnlyPolicy
+from core.formatting import day_month_year
 from events.access import managed_regions
 from events.admin import actions, imports, summary
 from events.admin.mixins import (
@@ -55,7 +55,7 @@ class CohortFilterSet(WagtailFilterSet):
 
 
 def _starts(cohort) -> str:
-    return date_format(cohort.first_date, "j M Y") if cohort.first_date else "No sessions yet"
+    return day_month_year(cohort.first_date) if cohort.first_date else "No sessions yet"
 
 
 class CohortIndexView(QuickListingMixin, RegionScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):

@@ -6,21 +6,14 @@ tenth of those pages' time (docs/performance.md, item 38). The markup is what th
 """
 
 from django import template
-from django.utils import timezone
-from django.utils.dates import MONTHS_3
 from django.utils.safestring import SafeString
 
 from core.admin_markup import esc
+from core.formatting import day_month_time
 from events.models import Registration
 from events.models.choices import ApplyingAs
 
 register = template.Library()
-
-
-def day_month_time(value) -> str:
-    """`value|date:"j M, H:i"` in the current time zone ("4 Mar, 09:05")."""
-    moment = timezone.localtime(value)
-    return f"{moment.day} {MONTHS_3[moment.month].title()}, {moment:%H:%M}"
 
 
 def _person_cell(registration: Registration) -> str:

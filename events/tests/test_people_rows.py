@@ -1,32 +1,10 @@
 """The registrations table's rows, drawn in Python (events.templatetags.events_people)."""
 
-import datetime
-import zoneinfo
-
-import pytest
 from django.template import Context, Template
-from django.template.defaultfilters import date as date_filter
-from django.utils import timezone
 
 from events.models.choices import ApplyingAs, Sector
-from events.templatetags.events_people import day_month_time, people_rows
+from events.templatetags.events_people import people_rows
 from events.tests.factories import RegistrationFactory, parent_carer
-
-LONDON = zoneinfo.ZoneInfo("Europe/London")
-
-
-@pytest.mark.parametrize("month", range(1, 13))
-@pytest.mark.parametrize("hour", [0, 9, 23])
-def test_the_registered_time_reads_as_the_date_filter_writes_it(month, hour):
-    moment = datetime.datetime(2026, month, 3, hour, 5, tzinfo=datetime.UTC)
-    with timezone.override(LONDON):
-        assert day_month_time(moment) == date_filter(timezone.localtime(moment), "j M, H:i")
-
-
-def test_the_registered_time_is_in_the_current_time_zone():
-    summer = datetime.datetime(2026, 7, 31, 23, 30, tzinfo=datetime.UTC)
-    with timezone.override(LONDON):
-        assert day_month_time(summer) == "1 Aug, 00:30"
 
 
 def test_a_row_escapes_what_people_typed(make_person, cohort):
