@@ -29,6 +29,10 @@ class ReadingCatalogue:
     totals: dict[int, tuple[int, int]]
     #: The live T4T pre-readings, in the page tree's order (000:L404–406)
     t4t_pre_readings: tuple[ReadingPage, ...]
+    #: {reading item id: its reading's id} and {question id: its reading's id}, for every reading:
+    #: a person's progress is counted from their ticks and answers without joining them to readings
+    item_readings: dict[int, int]
+    question_readings: dict[int, int]
 
 
 def reading_catalogue() -> ReadingCatalogue:
@@ -50,4 +54,6 @@ def _read_catalogue() -> ReadingCatalogue:
         by_course={course_id: tuple(readings) for course_id, readings in by_course.items()},
         totals={reading_id: (items, questions) for reading_id, items, questions in counts},
         t4t_pre_readings=tuple(r for r in live.values() if r.kind == ReadingPage.Kind.T4T_PRE_READING),
+        item_readings=dict(ReadingItem.objects.values_list("pk", "reading_id")),
+        question_readings=dict(ReadingQuestion.objects.values_list("pk", "reading_id")),
     )

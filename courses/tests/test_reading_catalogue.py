@@ -33,7 +33,12 @@ def test_each_course_has_its_live_readings_in_the_editors_order_and_each_reading
     assert catalogue.totals[pre.pk] == (2, 2) and catalogue.totals[programme["interim"].pk] == (1, 0)
     assert catalogue.totals[draft.pk] == (0, 0)  # counted, though no course shows it
     assert catalogue.t4t_pre_readings == ()
-    assert queries == 3
+    assert list(catalogue.item_readings.values()).count(pre.pk) == 2
+    assert list(catalogue.question_readings.values()).count(pre.pk) == 2
+    assert set(catalogue.item_readings) == set(pre.items.values_list("pk", flat=True)) | set(
+        programme["interim"].items.values_list("pk", flat=True)
+    )
+    assert queries == 5
 
 
 def test_the_t4t_pre_readings_are_the_live_ones_in_tree_order(db):
@@ -51,7 +56,7 @@ def test_it_is_read_once_then_kept(db):
     first, first_queries = _read()
     again, queries = _read()
     assert again is first
-    assert first_queries == 3 and queries == 0
+    assert first_queries == 5 and queries == 0
 
 
 def test_a_change_made_here_shows_at_once(db):
