@@ -1,26 +1,49 @@
-"""Dates written as Django's `date` filter writes them, for pages that write many (issue #8).
+"""Dates and times written as Django's `date` and `time` filters write them, for pages that write
+many (issue #8).
 
-The filter finds the format, the language's month names and the time zone again for every value:
-about 20 µs each, a tenth of a cohort page's registrations table. These write the same text
-directly; core/tests/test_formatting.py compares them with the filter for every month.
+The filters find the format, the language's names and the time zone again for every value: about
+20 µs each, a tenth of a cohort page's registrations table. These write the same text directly, in
+the current language and time zone; core/tests/test_formatting.py compares them with the filters
+for every month, weekday and hour.
 """
 
 import datetime
 
 from django.utils import timezone
-from django.utils.dates import MONTHS_3
+from django.utils.dates import MONTHS, MONTHS_3, WEEKDAYS
+from django.utils.translation import gettext
 
 
-def _month(value: datetime.date) -> str:
-    return MONTHS_3[value.month].title()
+def _local(value):
+    """A moment in the current time zone, as the filters see it; a day as it is."""
+    return timezone.localtime(value) if isinstance(value, datetime.datetime) else value
 
 
-def day_month_year(value: datetime.date) -> str:
+def day_month_year(value) -> str:
     """`value|date:"j M Y"` ("4 Mar 2026")."""
-    return f"{value.day} {_month(value)} {value.year}"
+    value = _local(value)
+    return f"{value.day} {MONTHS_3[value.month].title()} {value.year:04d}"
+
+
+def long_date(value) -> str:
+    """`value|date:"j F Y"` ("4 March 2026")."""
+    value = _local(value)
+    return f"{value.day} {MONTHS[value.month]} {value.year:04d}"
+
+
+def weekday_date(value) -> str:
+    """`value|date:"l j F Y"` ("Wednesday 4 March 2026")."""
+    value = _local(value)
+    return f"{WEEKDAYS[value.weekday()]} {long_date(value)}"
 
 
 def day_month_time(value: datetime.datetime) -> str:
-    """`value|date:"j M, H:i"` in the current time zone ("4 Mar, 09:05")."""
-    moment = timezone.localtime(value)
-    return f"{moment.day} {_month(moment)}, {moment:%H:%M}"
+    """`value|date:"j M, H:i"` ("4 Mar, 09:05")."""
+    moment = _local(value)
+    return f"{moment.day} {MONTHS_3[moment.month].title()}, {moment:%H:%M}"
+
+
+def clock_time(value: datetime.time) -> str:
+    """`value|time:"g:i a"` ("9:30 a.m.")."""
+    hour = value.hour % 12 or 12
+    return f"{hour}:{value.minute:02d} {gettext('p.m.') if value.hour > 11 else gettext('a.m.')}"
