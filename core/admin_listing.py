@@ -57,19 +57,15 @@ def header_html(column: Column, parent_context) -> str:
     if column.header_template_name != Column.header_template_name:
         return Column.render_header_html(column, parent_context)
     context = column.get_header_context_data(parent_context)
-    label, sort_key = esc(column.label), column.sort_key
+    sort_key, ascending, descending = column.sort_key, context["ascending_title_text"], context["descending_title_text"]
+    link = None
     if context["is_ascending"]:
-        label = _sorting_link(
-            column, context, f"-{sort_key}", context["descending_title_text"], "icon icon-arrow-up-after teal label"
-        )
+        link = (f"-{sort_key}", descending, "icon icon-arrow-up-after teal label")
     elif context["is_descending"]:
-        label = _sorting_link(
-            column, context, sort_key, context["ascending_title_text"], "icon icon-arrow-down-after teal label"
-        )
+        link = (sort_key, ascending, "icon icon-arrow-down-after teal label")
     elif context["is_orderable"]:
-        label = _sorting_link(
-            column, context, sort_key, context["ascending_title_text"], "icon icon-arrow-down-after label"
-        )
+        link = (sort_key, ascending, "icon icon-arrow-down-after label")
+    label = _sorting_link(column, context, *link) if link else esc(column.label)
     return SafeString(f"<th{class_attr(column.classname)}>{label}</th>")
 
 

@@ -32,9 +32,10 @@ def subquery_count(queryset: models.QuerySet) -> Coalesce:
     )
 
 
-def first_session_date() -> Subquery:
-    """The date of a cohort's first session, as a subquery on the outer cohort."""
-    return Subquery(Session.objects.filter(cohort=OuterRef("pk")).order_by("date").values("date")[:1])
+def first_session_date(cohort: str = "pk") -> Subquery:
+    """The date of a cohort's first session, as a subquery on the outer cohort, or on the cohort
+    the outer row names by `cohort` ("cohort" for a row with a foreign key to it)."""
+    return Subquery(Session.objects.filter(cohort=OuterRef(cohort)).order_by("date").values("date")[:1])
 
 
 class CohortQuerySet(models.QuerySet):

@@ -7,11 +7,10 @@ of queries however long the trainer's history is, and however many trainers ther
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import prefetch_related_objects
-
 from courses.models import ReadingPage
 from courses.reading_catalogue import reading_catalogue
 from events.models import Cohort
+from events.models.cohorts import first_session_date
 from trainers.interfaces import completed_t4t_prereading
 from trainers.models import (
     Application,
@@ -110,8 +109,14 @@ def pathway_overview(profile: TrainerProfile, *, rules: PathwayRules, today: dat
     latest: dict[int, CriterionAssessment] = {}
     for assessment in CriterionAssessment.objects.filter(profile=profile).select_related("assessor", "cohort"):
         latest.setdefault(assessment.criterion_id, assessment)
-    # One person's places: by group, without the default's join to order by their own name.
-    places = list(T4TPlace.objects.filter(profile=profile).select_related("cohort").order_by("group_number", "pk"))
+    # One person's places: by group, without the default's join to order by their own name. Each
+    # place and delivery carries its cohort's first day, all the page reads of the cohort's days.
+    places = list(
+        T4TPlace.objects.filter(profile=profile)
+        .select_related("cohort")
+        .annotate(first_day=first_session_date("cohort"))
+        .order_by("group_number", "pk")
+    )
     in_pool = profile.stage == Stage.IN_POOL
     waiting_for_t4t = in_pool and not any(p.completed_at is None for p in places)
     open_t4t = (
@@ -129,10 +134,11 @@ def pathway_overview(profile: TrainerProfile, *, rules: PathwayRules, today: dat
     assignments = list(
         DeliveryAssignment.objects.filter(trainer=profile.person, role__in=DeliveryAssignment.NEEDS_SIGN_OFF)
         .select_related("cohort", "signed_off_by")
+        .annotate(first_day=first_session_date("cohort"))
         .order_by("assigned_at", "pk")
     )
-    # One query for the days of every cohort shown (their dates, and when a T4T part is revealed).
-    prefetch_related_objects([row.cohort for row in [*places, *assignments]], "sessions")
+    for row in [*places, *assignments]:
+        row.cohort.first_date = row.first_day  # its date, and when a T4T part is revealed (`Cohort.start_date`)
     wants_lead = profile.stage == Stage.LEAD or any(a.for_lead for a in applications)
     history = list(PathwayStep.objects.filter(profile=profile).select_related("actor"))
     return PathwayOverview(
