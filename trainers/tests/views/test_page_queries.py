@@ -13,8 +13,17 @@ from django.utils.formats import date_format
 from courses.tests.factories import SectionPageFactory
 from events.models import Cohort
 from events.tests.factories import in_days
-from trainers.models import DeliveryChecklist, Stage, Standing, T4TPlace, TrainerProfile
-from trainers.tests.factories import AssignmentFactory
+from trainers.models import (
+    CriterionAssessment,
+    DeliveryAssignment,
+    DeliveryChecklist,
+    PathwayStep,
+    Stage,
+    Standing,
+    T4TPlace,
+    TrainerProfile,
+)
+from trainers.tests.factories import AssignmentFactory, CriterionFactory
 
 
 def visit(client, url: str) -> tuple[str, list[str]]:
@@ -193,3 +202,28 @@ def test_the_cohort_page_reads_each_trainers_previous_delivery_with_the_team(cli
     assert page.count("<td>Complete</td>") == 1
     assert reads(queries, "trainers_deliveryassignment") == 1
     assert reads(queries, "events_session") == 1  # the days
+
+
+def test_my_pathway_names_who_recorded_assessed_and_signed_off_in_one_query(client, trainee, make_user):
+    """The people a pathway names are read together, not joined to each kind of row (issue #8)."""
+    profile = TrainerProfile.objects.get(person=trainee)
+    lead, assessor, admin = (make_user() for _ in range(3))
+    for person, name in [(lead, "Lena Lead"), (assessor, "Asha Assessor"), (admin, "Ada Admin")]:
+        person.first_name, person.last_name = name.split()
+        person.save()
+    DeliveryAssignment.objects.filter(trainer=trainee, reflection="x").update(
+        signed_off_by=lead, signed_off_at=timezone.now()
+    )
+    CriterionAssessment.objects.create(
+        profile=profile, criterion=CriterionFactory(), criterion_wording="Communicates well",
+        rating="met", source="cv", assessor=assessor,
+    )  # fmt: skip
+    PathwayStep.objects.create(
+        profile=profile, action="accredit", stage=profile.stage, standing=profile.standing, actor=admin
+    )
+    client.force_login(trainee)
+
+    page, queries = visit(client, reverse("trainers:pathway"))
+
+    assert "signed off by Lena Lead" in page and "Asha Assessor" in page and "Ada Admin" in page
+    assert reads(queries, "core_user") == 2  # the session's user, then everyone the page names
