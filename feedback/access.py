@@ -17,6 +17,10 @@ DELIVERING_ROLES = ("lead", "co_trainer")
 
 #: A cohort's team with the trainers, as `team_role` and `delivering_trainers` read it.
 TEAM = Prefetch("delivery_assignments", queryset=DeliveryAssignment.objects.select_related("trainer"))
+#: A day's cohort's team, as much of it as `team_role` reads: who has which role.
+TEAM_ROLES = Prefetch(
+    "cohort__delivery_assignments", queryset=DeliveryAssignment.objects.only("cohort_id", "trainer_id", "role")
+)
 
 
 def team_role(user, cohort) -> str | None:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from core.forms import posted
 from core.roles import Role
 from events.models import Cohort, Session
-from feedback.access import TEAM, can_record, team_role
+from feedback.access import TEAM, TEAM_ROLES, can_record, team_role
 from feedback.forms.participant import CommentForm
 from feedback.forms.team import RegisterForm
 from feedback.models import QuestionnaireEntry
@@ -40,7 +40,7 @@ def visible_cohort(request, pk: int) -> Cohort:
 
 def _visible_sessions(request) -> QuerySet[Session]:
     return Session.objects.filter(cohort__in=Cohort.objects.visible_to(request.user)).prefetch_related(
-        "cohort__delivery_assignments"  # the roles `team_role` reads; no day page names the team
+        TEAM_ROLES  # the roles `team_role` reads; no day page names the team
     )
 
 
