@@ -68,22 +68,21 @@ def test_the_rows_are_html_the_template_does_not_escape_again(make_person, cohor
     assert html.startswith("<tr><td>Rosa Person</td>")
 
 
-SHORT = MixReport(
-    confirmed=0,
+def _mix(**parts) -> MixReport:
+    nobody = {"confirmed": 0, "sectors": [], "parent_carers": 0, "young_people": 0, "family_members": 0}
+    return MixReport(**(nobody | {"organisations": [], "experience": []} | parts))
+
+
+SHORT = _mix(
     sectors=[("Health", 0), ("Education", 0)],
-    parent_carers=0,
-    young_people=0,
-    family_members=0,
-    organisations=[],
     experience=[("None", 0)],
     warnings=["No parent carer yet", "No one from social care yet"],
 )
-MET = MixReport(
+MET = _mix(
     confirmed=12,
     sectors=[("Health", 3), ("Social care", 2)],
     parent_carers=2,
     young_people=1,
-    family_members=0,
     organisations=[("Leeds & <Co>", 3)],
     experience=[("Some", 5), ("None", 7)],
     notes=["Three people from one school"],
