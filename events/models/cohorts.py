@@ -32,10 +32,12 @@ def subquery_count(queryset: models.QuerySet) -> Coalesce:
     )
 
 
-def first_session_date(cohort: str = "pk") -> Subquery:
-    """The date of a cohort's first session, as a subquery on the outer cohort, or on the cohort
-    the outer row names by `cohort` ("cohort" for a row with a foreign key to it)."""
-    return Subquery(Session.objects.filter(cohort=OuterRef(cohort)).order_by("date").values("date")[:1])
+def session_date(cohort: str = "pk", *, last: bool = False) -> Subquery:
+    """The date of a cohort's first session (its last with `last`), as a subquery on the outer
+    cohort, or on the cohort the outer row names by `cohort` ("cohort" for a row with a foreign key
+    to it)."""
+    order = "-date" if last else "date"
+    return Subquery(Session.objects.filter(cohort=OuterRef(cohort)).order_by(order).values("date")[:1])
 
 
 class CohortQuerySet(models.QuerySet):
@@ -93,13 +95,11 @@ class CohortQuerySet(models.QuerySet):
 
         A correlated subquery, not `Min()`: an aggregate would GROUP BY every listed column, so the
         admin paginator's `count()` would have to run the whole annotated listing (issue #8)."""
-        return self.annotate(first_date=first_session_date())
+        return self.annotate(first_date=session_date())
 
     def open_for_registration(self, today: datetime.date) -> "CohortQuerySet":
         """Recruiting or confirmed, and not started yet: the cohorts people may still join."""
-        return (
-            self.filter(status__in=Cohort.OPEN_STATUSES).alias(opens_on=first_session_date()).filter(opens_on__gt=today)
-        )
+        return self.filter(status__in=Cohort.OPEN_STATUSES).alias(opens_on=session_date()).filter(opens_on__gt=today)
 
     def still_to_run(self, today: datetime.date) -> "CohortQuerySet":
         """Draft, recruiting or confirmed, with a day today or later: the cohorts a facilitator is
@@ -114,7 +114,7 @@ class CohortQuerySet(models.QuerySet):
         at risk, so a dashboard need not load every cohort to find them. `Cohort.is_at_risk` decides."""
         return (
             self.filter(status=Cohort.Status.RECRUITING)
-            .alias(starts_on=first_session_date())
+            .alias(starts_on=session_date())
             .filter(starts_on__lte=today + datetime.timedelta(days=rules.at_risk_days))
         )
 
@@ -308,7 +308,7 @@ class Session(models.Model):
     class Meta:
         ordering = ["date", "starts_at"]
         indexes = [
-            # A cohort's days in date order: its first day (`first_session_date`) and whether any is
+            # A cohort's days in date order: its first day (`session_date`) and whether any is
             # still to come are read from the index alone, for every cohort a listing sorts (issue #8).
             models.Index(fields=["cohort", "date"], name="events_session_cohort_days"),
         ]

@@ -4,11 +4,12 @@ deliver, and the sign-offs waiting for a Lead Trainer."""
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import QuerySet
 
 from core.models import User
 from core.process_memory import ProcessMemory
 from events.models import Cohort, Session
+from events.models.cohorts import session_date
 from trainers.models import DeliveryAssignment, DeliveryChecklist, Standing, TrainerProfile
 
 
@@ -27,11 +28,6 @@ class Delivery:
         return self.assignment.cohort
 
 
-def _session_day(order: str) -> Subquery:
-    """A day of the assignment's cohort, as a subquery: "date" its first, "-date" its last."""
-    return Subquery(Session.objects.filter(cohort=OuterRef("cohort")).order_by(order).values("date")[:1])
-
-
 def my_deliveries(trainer: User, *, today: datetime.date) -> tuple[list[Delivery], list[Delivery]]:
     """(upcoming, past): every cohort the trainer is on, with their role and, for the upcoming ones,
     what is left on their checklist. One query whatever the history: each assignment carries its
@@ -40,7 +36,7 @@ def my_deliveries(trainer: User, *, today: datetime.date) -> tuple[list[Delivery
         DeliveryAssignment.objects.filter(trainer=trainer)
         .exclude(cohort__status=Cohort.Status.CANCELLED)
         .select_related("cohort", "checklist", "signed_off_by")
-        .annotate(starts_on=_session_day("date"), ends_on=_session_day("-date"))
+        .annotate(starts_on=session_date("cohort"), ends_on=session_date("cohort", last=True))
     )
     dated = sorted((a for a in assignments if a.starts_on), key=lambda a: (a.starts_on, a.pk))
     upcoming, past = [], []
@@ -87,7 +83,7 @@ def _unavailable_everywhere(today: datetime.date) -> tuple[DeliveryAssignment, .
             cohort__in=Cohort.objects.still_to_run(today),
         )
         .select_related("cohort", "trainer__trainer_profile")
-        .annotate(starts_on=_session_day("date"))
+        .annotate(starts_on=session_date("cohort"))
         .order_by("starts_on", "cohort_id", "role")
     )
 

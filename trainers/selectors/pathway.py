@@ -11,7 +11,7 @@ from core.models import User
 from courses.models import ReadingPage
 from courses.reading_catalogue import reading_catalogue
 from events.models import Cohort
-from events.models.cohorts import first_session_date
+from events.models.cohorts import session_date
 from trainers.interfaces import completed_t4t_prereading
 from trainers.models import (
     Application,
@@ -125,7 +125,7 @@ def pathway_overview(profile: TrainerProfile, *, rules: PathwayRules, today: dat
     places = list(
         T4TPlace.objects.filter(profile=profile)
         .select_related("cohort")
-        .annotate(first_day=first_session_date("cohort"))
+        .annotate(first_day=session_date("cohort"))
         .order_by("group_number", "pk")
     )
     in_pool = profile.stage == Stage.IN_POOL
@@ -145,7 +145,7 @@ def pathway_overview(profile: TrainerProfile, *, rules: PathwayRules, today: dat
     assignments = list(
         DeliveryAssignment.objects.filter(trainer=profile.person, role__in=DeliveryAssignment.NEEDS_SIGN_OFF)
         .select_related("cohort")
-        .annotate(first_day=first_session_date("cohort"))
+        .annotate(first_day=session_date("cohort"))
         .order_by("assigned_at", "pk")
     )
     for row in [*places, *assignments]:
