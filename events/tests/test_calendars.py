@@ -3,10 +3,15 @@
 import datetime
 
 import icalendar
+from django.test import Client
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
+from wagtail.models import ModelLogEntry
 
+from core.models import User
+from core.roles import Role
+from core.services.roles import role_revoke
 from events.calendars import calendar_text, cohort_calendar
 from events.models import CalendarFeed
 from events.services.calendars import calendar_feed_reset
@@ -99,3 +104,39 @@ def test_no_title_or_venue_text_breaks_the_calendar_file(client, make_cohort, re
 
 def test_calendar_text_is_one_line_of_words():
     assert calendar_text("Camden\r\nspring\x00 \u2028 term") == "Camden spring term"
+
+
+def test_a_feed_stops_when_the_account_is_deactivated_or_no_longer_a_trainer(client, trainer):
+    """The address keeps its token, but answers only a trainer whose account is in use (issue #19)."""
+    url = reverse("events:trainer_feed", args=[calendar_feed_reset(person=trainer, actor=trainer).token])
+    assert client.get(url).status_code == 200
+
+    User.objects.filter(pk=trainer.pk).update(is_active=False)
+    assert client.get(url).status_code == 404
+
+    User.objects.filter(pk=trainer.pk).update(is_active=True)
+    assert client.get(url).status_code == 200
+
+    role_revoke(user=trainer, role=Role.TRAINER, actor=None)
+    assert client.get(url).status_code == 404
+
+
+def test_the_trainer_gets_a_new_address_from_their_calendar_page(trainer):
+    """A POST with the page's CSRF token; the old address stops working at once."""
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(trainer)
+    old = calendar_feed_reset(person=trainer, actor=trainer).token
+    page = browser.get(reverse("events:calendar_feed"))
+    new_address = reverse("events:calendar_feed_new")
+    assert f'action="{new_address}"' in page.content.decode()
+
+    assert browser.post(new_address).status_code == 403
+    assert CalendarFeed.objects.get().token == old
+
+    response = browser.post(new_address, {"csrfmiddlewaretoken": page.context["csrf_token"]})
+
+    assert response.status_code == 302
+    assert CalendarFeed.objects.get().token != old
+    assert browser.get(reverse("events:trainer_feed", args=[old])).status_code == 404
+    assert browser.get(reverse("events:trainer_feed", args=[CalendarFeed.objects.get().token])).status_code == 200
+    assert ModelLogEntry.objects.filter(action="events.calendar_feed.reset", user=trainer).count() == 2
