@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Django's widget templates, for the site's form renderer (core.forms.SiteFormRenderer).
+    "django.forms",
 ]
 
 MIDDLEWARE = [
