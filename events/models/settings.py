@@ -52,10 +52,14 @@ class CohortSettings(BaseSiteSetting):
     )
     # "most families who have a child with SEN can only attend something between 10am and 2pm" (000:L3999–4003).
     parent_hours_start = models.TimeField(
-        default=datetime.time(10, 0), help_text="Sessions starting earlier are flagged as hard for parents (000:L4001)."
+        # 000:L4001
+        default=datetime.time(10, 0),
+        help_text="Sessions starting earlier are flagged as hard for parents.",
     )
     parent_hours_end = models.TimeField(
-        default=datetime.time(14, 0), help_text="Sessions ending later are flagged as hard for parents (000:L4001)."
+        # 000:L4001
+        default=datetime.time(14, 0),
+        help_text="Sessions ending later are flagged as hard for parents.",
     )
     # The mix rule (DOMAIN.md §4, product decision from 000:L2219–2229): at least one person each
     # from health, social care, education and the voluntary sector and one parent carer, no
