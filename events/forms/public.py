@@ -109,6 +109,8 @@ class RegistrationForm(SiteFormMixin, forms.ModelForm):
         questions = asked(applying_as)
         for name in [name for name in self.fields if name not in questions]:
             del self.fields[name]
+        # The error summary lists errors in the order the page shows the questions.
+        self.order_fields([name for _, names in SECTIONS for name in names] + list(Registration.EQUALITY_FIELDS))
         for name, not_applicable in NOT_APPLICABLE.items():
             if name in self.fields:
                 self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != not_applicable]

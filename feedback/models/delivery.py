@@ -168,7 +168,8 @@ class TrainerReflection(models.Model):
         "feedback to the Regional Facilitator",
         blank=True,
         help_text="Recruitment, the mix, the venue, preparing parent carers, anything to change next time "
-        "(trainers and facilitators talked only during or after the course, 000:L3961).",
+        # 000:L3961
+        "(trainers and facilitators talked only during or after the course).",
     )
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)

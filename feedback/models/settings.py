@@ -37,7 +37,8 @@ class FeedbackSettings(BaseSiteSetting):
         default="7, 2",
         validators=[validate_days],
         help_text="Days before each course day on which people who have not finished its reading get a reminder "
-        "(readings were often skipped, 000:L898–904).",
+        # 000:L898–904
+        "(readings were often skipped).",
     )
     # "continuous reflective practice, starting one week after the training and progressing into the next
     # two months" (000:L4942–4946).
@@ -46,7 +47,8 @@ class FeedbackSettings(BaseSiteSetting):
         default="7, 21, 35, 49, 63",
         validators=[validate_days],
         help_text="Days after Day 2 on which Reflective Practice 1 to 5 open: one week after, then spread over "
-        "about two months (000:L4942–4946).",
+        # 000:L4942–4946
+        "about two months.",
     )
     # "a minimum period of three months between the end of the training and the follow-up" (000:L5236–5239).
     follow_up_months = models.PositiveSmallIntegerField(

@@ -138,8 +138,9 @@ class ReflectionForm(SiteFormMixin, forms.Form):
     reflection = forms.CharField(
         label="Your reflection",
         widget=forms.Textarea(attrs={"rows": 8}),
+        # The trainer interview's questions, 000:L7257–7287.
         help_text="What went well and what you would change; what you brought as a trainer; how the group "
-        "responded to the principles and activities; what you want to work on next (000:L7257–7287).",
+        "responded to the principles and activities; what you want to work on next.",
     )
 
 
