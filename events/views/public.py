@@ -154,7 +154,8 @@ def register(request, pk: int):
         return render(request, "events/day1_needed.html", {"cohort": cohort}, status=403)
     applying_as = request.GET.get("as", "")
     if applying_as not in ApplyingAs.values:
-        chooser = ComingAsForm(request.GET if "as" in request.GET else None)
+        # Sent with no choice, the form carries only its hidden `step`: still a submission, so it says what is missing.
+        chooser = ComingAsForm(request.GET or None)
         return render(request, "events/register.html", {"cohort": cohort, "form": chooser, "choosing": True})
     form = RegistrationForm(posted(request), applying_as=applying_as)
     if request.method == "POST" and form.is_valid():
