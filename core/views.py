@@ -12,7 +12,8 @@ from django.shortcuts import redirect, render
 from core import selectors
 from core.forms import ConsentForm, PreferencesForm, posted
 from core.models import ConsentDecision, ConsentPurpose, Notification
-from core.privacy.services import personal_data_export, personal_data_export_json
+from core.privacy.readable import personal_data_readable
+from core.privacy.services import personal_data_export_json
 from core.roles import Role
 from core.services.consent import consent_record, current_wording
 
@@ -69,7 +70,8 @@ def my_data(request):
         response = HttpResponse(personal_data_export_json(person=request.user), content_type="application/json")
         response["Content-Disposition"] = 'attachment; filename="my-early-support-training-data.json"'
         return response
-    return render(request, "core/my_data.html", {"export": personal_data_export(person=request.user)})
+    context = {"sections": personal_data_readable(person=request.user), "contact": settings.PROGRAMME_CONTACT_EMAIL}
+    return render(request, "core/my_data.html", context)
 
 
 @login_required

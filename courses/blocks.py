@@ -46,7 +46,8 @@ class ActivityBlock(blocks.StructBlock):
         features=["bold", "italic", "ul", "ol", "link", "document-link"],
         required=False,
         search_index=False,
-        help_text="Only trainers and staff see these notes (000:L2196–2198).",
+        # 000:L2196–2198
+        help_text="Only trainers and staff see these notes.",
     )
     seed_reference = blocks.CharBlock(required=False, max_length=200)
 

@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.timezone import localdate
 
+from core.forms import SiteFormMixin
 from core.process_memory import ProcessMemory
 from core.roles import Role
 from events.access import managed_regions
@@ -30,7 +31,9 @@ def can_view_fidelity(user) -> bool:
     return user.is_superuser or user.has_role(Role.PROGRAMME_ADMIN) or user.has_role(Role.REGIONAL_FACILITATOR)
 
 
-class FidelityFilterForm(forms.Form):
+class FidelityFilterForm(SiteFormMixin, forms.Form):
+    marks_optional = False  # filters, not questions
+
     region = forms.ModelChoiceField(queryset=None, required=False, empty_label="All my regions")
     start = forms.DateField(label="First day from", required=False, widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label="First day to", required=False, widget=forms.DateInput(attrs={"type": "date"}))
@@ -38,6 +41,7 @@ class FidelityFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = managed_regions(user).order_by("name")
+        self.apply_site_pattern()
 
     def clean(self):
         cleaned = super().clean()

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from core.roles import Role
 from core.tests.factories import UserFactory
 from events.models import Registration
+from events.models.choices import ApplyingAs
 from events.services.imports import registrations_import, registrations_import_preview
 from events.spreadsheets import read_dataset
 from tests.strategies import ODD_TEXT, SLOW, no_nul
@@ -23,12 +24,16 @@ def open_cohort(make_cohort):
 
 
 @SLOW
-@given(answers=st.fixed_dictionaries({}, optional={name: ODD_TEXT for name in Registration.ANSWER_FIELDS}))
-def test_the_registration_form_answers_any_input_with_a_page_not_an_error(client, open_cohort, answers):
+@given(
+    coming_as=st.sampled_from(ApplyingAs.values),
+    answers=st.fixed_dictionaries({}, optional={name: ODD_TEXT for name in Registration.ANSWER_FIELDS}),
+)
+def test_the_registration_form_answers_any_input_with_a_page_not_an_error(client, open_cohort, coming_as, answers):
     person = UserFactory()
     client.force_login(person)
 
-    response = client.post(f"/cohorts/{open_cohort.pk}/register/", {k: no_nul(v) for k, v in answers.items()})
+    url = f"/cohorts/{open_cohort.pk}/register/?as={coming_as}"
+    response = client.post(url, {k: no_nul(v) for k, v in answers.items()})
 
     assert response.status_code in (200, 302)
     registered = Registration.objects.filter(person=person).exists()

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Django's widget templates, for the site's form renderer (core.forms.SiteFormRenderer).
+    "django.forms",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +230,8 @@ FEEDBACK_TRAINER_RESULTS_CACHE_SECONDS = 300
 
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Early Support training <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+#: Where people write to the central team, e.g. to have their data deleted (shown on /my-data/).
+PROGRAMME_CONTACT_EMAIL = env("PROGRAMME_CONTACT_EMAIL", "earlysupport@example.org")
 
 # Tasks: django-tasks with its database backend; `manage.py run_task_worker` (recovery, then db_worker)
 # processes the queue.

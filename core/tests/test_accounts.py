@@ -56,6 +56,23 @@ def test_verifying_the_email_signs_the_person_in_to_their_dashboard(client):
     assert client.get(response["Location"])["Location"] == "/dashboard/participant/"
 
 
+def test_the_header_sends_people_back_to_the_page_they_were_on(client):
+    page = client.get("/my-data/?x=1", follow=True).content.decode()
+    here = client.get("/privacy/").content.decode()
+
+    assert 'href="/accounts/signup/?next=/my-data/%3Fx%3D1"' in page
+    assert 'href="/accounts/signup/?next=/privacy/"' in here and 'href="/accounts/login/?next=/privacy/"' in here
+
+
+def test_next_is_kept_through_sign_up_and_email_confirmation(client):
+    client.post(f"{reverse('account_signup')}?next=/cohorts/7/register/", {**SIGNUP, "next": "/cohorts/7/register/"})
+
+    response = client.post(confirmation_link())
+
+    assert EmailAddress.objects.get(email="amira@example.org").verified
+    assert response["Location"] == "/cohorts/7/register/"
+
+
 def test_signing_up_twice_with_one_email_is_refused(client, make_user):
     make_user(email="amira@example.org")
 

@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from conftest import PASSWORD
+from core.models import Notification
 from core.roles import Role
 
 ALL_ROLES = list(Role)
@@ -214,6 +215,22 @@ def test_a_person_reads_and_downloads_what_is_held_about_them(client, make_user)
     assert download["Content-Type"] == "application/json"
     assert "attachment" in download["Content-Disposition"]
     assert download.json()["Your account"][0]["email"] == "sam@example.org"
+
+
+def test_what_is_held_is_shown_in_words_with_the_address_to_write_to(client, make_user, settings):
+    settings.PROGRAMME_CONTACT_EMAIL = "team@example.org"
+    me = make_user(Role.PARTICIPANT, email="sam@example.org")
+    Notification.objects.create(
+        recipient=me, message="events.test", key="1", subject="Your place", body_text="See you soon", body_html="<p>See"
+    )
+    client.force_login(me)
+
+    page = client.get(reverse("my_data")).content.decode()
+
+    assert "<dt>Send me optional reminders</dt><dd>Yes</dd>" in page
+    assert "wants_optional_reminders" not in page and "True" not in page
+    assert "See you soon" in page and "&lt;p&gt;" not in page
+    assert '<a href="mailto:team@example.org">team@example.org</a>' in page
 
 
 @pytest.mark.parametrize("role", ALL_ROLES)

@@ -64,18 +64,21 @@ class CoursePage(SeedSourced, Page):
         max_length=10,
         choices=Variant.choices,
         blank=True,
-        help_text="Day 2 has two distinct versions (000:L2332–2334); Day 1 is shared (000:L2316–2324).",
+        # 000:L2332–2334; 000:L2316–2324
+        help_text="Day 2 has two distinct versions; Day 1 is shared.",
     )
     days = models.PositiveSmallIntegerField(
         default=1,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
-        help_text="Training for Trainers runs over two days (000:L3516).",
+        # 000:L3516
+        help_text="Training for Trainers runs over two days.",
     )
     planned_minutes = models.PositiveSmallIntegerField(
         "planned minutes each day",
         default=DAY_MINUTES,
         validators=[MinValueValidator(30), MaxValueValidator(600)],
-        help_text="330 minutes is the programme's 5½ hours of content a day (000:L2340).",
+        # 000:L2340
+        help_text="330 minutes is the programme's 5½ hours of content a day.",
     )
     summary = models.TextField(help_text="In plain English: what this day is about, for someone deciding to come.")
     who_is_it_for = RichTextField(
@@ -149,7 +152,8 @@ class CourseReading(Orderable):
     required = models.BooleanField(
         "must be finished to take part",
         default=False,
-        help_text="Completing the T4T pre-reading is a condition of taking part (000:L404–406).",
+        # 000:L404–406
+        help_text="Completing the T4T pre-reading is a condition of taking part.",
     )
 
     panels = [FieldPanel("reading"), FieldPanel("required")]

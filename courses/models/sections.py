@@ -40,7 +40,8 @@ class SectionPage(SeedSourced, Page):
     is_key_working_content = models.BooleanField(
         "covers key working",
         default=False,
-        help_text="Tick for the sections where key working itself is taught (Day 2 Sections 2 and 3, 000:L4505–4507).",
+        # Day 2 Sections 2 and 3, 000:L4505–4507
+        help_text="Tick for the sections where key working itself is taught.",
     )
     summary = models.TextField(blank=True, help_text="In plain English, for parent carers and newcomers.")
     aims = RichTextField(features=["bold", "italic", "ul", "ol"], blank=True)

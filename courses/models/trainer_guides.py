@@ -33,7 +33,8 @@ class TrainerGuidePage(SeedSourced, Page):
     read_before_every_delivery = models.BooleanField(
         default=False,
         help_text="The Introduction for Trainers must be read before delivering and revisited before "
-        "every later delivery (000:L2071–2077).",
+        # 000:L2071–2077
+        "every later delivery.",
     )
 
     content_panels = Page.content_panels + [

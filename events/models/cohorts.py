@@ -142,11 +142,13 @@ class Cohort(ClusterableModel):
     capacity = models.PositiveSmallIntegerField(
         "places",
         validators=[MinValueValidator(1)],
-        help_text="Around 16, not fewer than 6 nor more than 20 (000:L2690): see Settings → Cohort rules.",
+        # 000:L2690
+        help_text="Around 16, not fewer than 6 nor more than 20: see Settings → Cohort rules.",
     )
     local_details = models.TextField(
         blank=True,
-        help_text="For the pre-course pack: lunch, parking, who to ask for on the day (000:L2670–2672).",
+        # 000:L2670–2672
+        help_text="For the pre-course pack: lunch, parking, who to ask for on the day.",
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False)
     cancelled_reason = models.TextField(blank=True, editable=False)

@@ -64,7 +64,8 @@ class Registration(models.Model):
     skips_day1 = models.BooleanField(
         default=False,
         editable=False,
-        help_text="Had already done Day 1 when registering, so is not asked to come again (000:L2320–2324).",
+        # 000:L2320–2324
+        help_text="Had already done Day 1 when registering, so is not asked to come again.",
     )
     day1_cohort = models.ForeignKey(
         "events.Cohort",
@@ -107,7 +108,8 @@ class Registration(models.Model):
     accredited_route = models.BooleanField(
         "I would like my learning to count towards a qualification",
         default=False,
-        help_text="Participants may have their learning recognised in a postgraduate certificate (000:L2171–2178).",
+        # 000:L2171–2178
+        help_text="Participants may have their learning recognised in a postgraduate certificate.",
     )
     # Equality monitoring: optional, reported only in totals (DOMAIN.md §4, §9).
     ethnicity = models.CharField(max_length=12, choices=Ethnicity.choices, blank=True)

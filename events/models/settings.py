@@ -22,26 +22,34 @@ def _count(default: int, help_text: str, *, maximum: int = 100) -> models.Positi
 @register_setting(icon="date")
 class CohortSettings(BaseSiteSetting):
     # Group size: "around sixteen - not fewer than six or more than twenty" (000:L2690).
-    target_size = _count(16, "Places a cohort offers unless its facilitator says otherwise (000:L2690).")
+    target_size = _count(16, "Places a cohort offers unless its facilitator says otherwise.")
     minimum_size = _count(
-        6, "A cohort needs this many confirmed participants to run; also part of the mix rule (000:L2690)."
+        # 000:L2690
+        6,
+        "A cohort needs this many confirmed participants to run; also part of the mix rule.",
     )
-    maximum_size = _count(20, "No cohort may offer more places than this (000:L2690).")
+    # 000:L2690
+    maximum_size = _count(20, "No cohort may offer more places than this.")
     # Cohorts were cancelled for too few registrations (000:L489–491): warn in time to recruit.
     at_risk_days = _count(
         21,
         "A recruiting cohort is at risk when it has fewer than the minimum this many days before it "
-        "starts (product decision; cohorts were cancelled for low numbers, 000:L489–491).",
+        # 000:L489–491
+        "starts (product decision; cohorts were cancelled for low numbers).",
         maximum=365,
     )
     # "a pre-course pack at least two weeks in advance … at least one week before each day's training
     # … the agenda, and a letter confirming locations and dates" (000:L2670–2676).
     pre_course_pack_days = _count(
-        14, "Days before Day 1 by which every participant has the pre-course pack (000:L2670–2672).", maximum=90
+        # 000:L2670–2672
+        14,
+        "Days before Day 1 by which every participant has the pre-course pack.",
+        maximum=90,
     )
     agenda_days = _count(
         7,
-        "Days before each day by which participants have its agenda and confirmation letter (000:L2674–2676).",
+        # 000:L2674–2676
+        "Days before each day by which participants have its agenda and confirmation letter.",
         maximum=60,
     )
     offer_hold_hours = _count(
@@ -52,24 +60,35 @@ class CohortSettings(BaseSiteSetting):
     )
     # "most families who have a child with SEN can only attend something between 10am and 2pm" (000:L3999–4003).
     parent_hours_start = models.TimeField(
-        default=datetime.time(10, 0), help_text="Sessions starting earlier are flagged as hard for parents (000:L4001)."
+        # 000:L4001
+        default=datetime.time(10, 0),
+        help_text="Sessions starting earlier are flagged as hard for parents.",
     )
     parent_hours_end = models.TimeField(
-        default=datetime.time(14, 0), help_text="Sessions ending later are flagged as hard for parents (000:L4001)."
+        # 000:L4001
+        default=datetime.time(14, 0),
+        help_text="Sessions ending later are flagged as hard for parents.",
     )
     # The mix rule (DOMAIN.md §4, product decision from 000:L2219–2229): at least one person each
     # from health, social care, education and the voluntary sector and one parent carer, no
     # organisation above half the cohort, and at least the minimum group size confirmed.
-    mix_min_health = _count(1, "People from health a cohort should have (000:L2219–2229).")
-    mix_min_social_care = _count(1, "People from social care a cohort should have (000:L2219–2229).")
-    mix_min_education = _count(1, "People from education a cohort should have (000:L2219–2229).")
-    mix_min_voluntary = _count(1, "People from the voluntary sector a cohort should have (000:L2219–2229).")
-    mix_min_parent_carers = _count(1, "Parent carers a cohort should have (000:L2219–2229).")
-    mix_min_young_people = _count(0, "Young people a cohort should have; “possibly” in the seed (000:L2221).")
+    # 000:L2219–2229
+    mix_min_health = _count(1, "People from health a cohort should have.")
+    # 000:L2219–2229
+    mix_min_social_care = _count(1, "People from social care a cohort should have.")
+    # 000:L2219–2229
+    mix_min_education = _count(1, "People from education a cohort should have.")
+    # 000:L2219–2229
+    mix_min_voluntary = _count(1, "People from the voluntary sector a cohort should have.")
+    # 000:L2219–2229
+    mix_min_parent_carers = _count(1, "Parent carers a cohort should have.")
+    # 000:L2221
+    mix_min_young_people = _count(0, "Young people a cohort should have; “possibly” in the seed.")
     mix_max_organisation_percent = _count(
         50,
         "No single organisation should make up more than this share of a cohort, in per cent "
-        "(a South East cohort of 8 came from two organisations, 000:L3913).",
+        # 000:L3913
+        "(a South East cohort of 8 came from two organisations).",
     )
 
     panels = [

@@ -29,7 +29,8 @@ class Venue(RevisionMixin, models.Model):
     )
     capacity = models.PositiveSmallIntegerField(
         validators=[MinValueValidator(1)],
-        help_text="How many participants the room holds comfortably (000:L2690–2694).",
+        # 000:L2690–2694
+        help_text="How many participants the room holds comfortably.",
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="venue")
 

@@ -22,8 +22,9 @@ from core.models import Region
 from core.shared_responses import shared_response
 from courses.models import SectionPage
 from events.calendars import cohort_calendar
-from events.forms.public import RegistrationForm
+from events.forms.public import ComingAsForm, RegistrationForm
 from events.models import Cohort, Registration
+from events.models.choices import ApplyingAs
 from events.selectors.cohorts import open_cohorts
 from events.selectors.day1 import has_done_day1
 from events.services.registrations import registration_create
@@ -139,7 +140,10 @@ def _render_cohort_about(pk: int) -> str:
 
 @login_required
 def register(request, pk: int):
-    """Signed-in people only: anyone else is sent to sign in (or create an account) and comes back here."""
+    """Signed-in people only: anyone else is sent to sign in (or create an account) and comes back here.
+
+    Two steps that work without JavaScript (issue #23.2): who someone is coming as (`?as=`), then
+    only the questions for them."""
     cohort = _open_cohort(pk)
     if Registration.objects.filter(
         cohort=cohort, person=request.user, status__in=Registration.ACTIVE_STATUSES
@@ -148,7 +152,12 @@ def register(request, pk: int):
         return redirect("events:my_registrations")
     if cohort.path == Cohort.Path.DAY2_ONLY and not has_done_day1(request.user):
         return render(request, "events/day1_needed.html", {"cohort": cohort}, status=403)
-    form = RegistrationForm(posted(request))
+    applying_as = request.GET.get("as", "")
+    if applying_as not in ApplyingAs.values:
+        # Sent with no choice, the form carries only its hidden `step`: still a submission, so it says what is missing.
+        chooser = ComingAsForm(request.GET or None)
+        return render(request, "events/register.html", {"cohort": cohort, "form": chooser, "choosing": True})
+    form = RegistrationForm(posted(request), applying_as=applying_as)
     if request.method == "POST" and form.is_valid():
         try:
             registration = registration_create(
@@ -165,7 +174,8 @@ def register(request, pk: int):
                     f"{cohort} is full, so you are on the waiting list. We will email you if a place comes free.",
                 )
             return redirect("events:my_registrations")
-    return render(request, "events/register.html", {"cohort": cohort, "form": form})
+    context = {"cohort": cohort, "form": form, "coming_as": ApplyingAs(applying_as).label}
+    return render(request, "events/register.html", context)
 
 
 def cohort_ics(request, pk: int):

@@ -6,6 +6,7 @@ Nothing is required at the form level, so a draft can be saved half done; sendin
 
 from django import forms
 
+from core.forms import OPTIONAL, SiteFormMixin
 from feedback.course_topics import COURSE_TOPICS
 from feedback.models import EvaluationQuestion, QuestionnairePrompt
 from feedback.selectors.evaluation import answer_field
@@ -13,7 +14,9 @@ from feedback.selectors.evaluation import answer_field
 Kind = QuestionnairePrompt.Kind
 
 
-class ReadingProgressForm(forms.Form):
+class ReadingProgressForm(SiteFormMixin, forms.Form):
+    marks_optional = False  # ticks and self-check answers: progress, saved as it is
+
     def __init__(self, *args, items, questions, done, answers, **kwargs):
         super().__init__(*args, **kwargs)
         self.items, self.questions, self.given = items, questions, answers
@@ -33,6 +36,7 @@ class ReadingProgressForm(forms.Form):
                 field = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), initial=answer.text if answer else "")
             field.label, field.required = question.prompt, False
             self.fields[f"question_{question.pk}"] = field
+        self.apply_site_pattern()
 
     def item_rows(self):
         return [(item, self[f"item_{item.pk}"]) for item in self.items]
@@ -48,8 +52,11 @@ class ReadingProgressForm(forms.Form):
         return {question.pk: self.cleaned_data.get(f"question_{question.pk}") or "" for question in self.questions}
 
 
-class EvaluationResponseForm(forms.Form):
-    """The published version's questions; trainer questions once per trainer who delivered the day."""
+class EvaluationResponseForm(SiteFormMixin, forms.Form):
+    """The published version's questions; trainer questions once per trainer who delivered the day.
+    The service decides what must be answered, and its errors come back by each question."""
+
+    marks_optional = False  # each question says itself whether it is optional
 
     def __init__(self, *args, version, trainers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,9 +66,12 @@ class EvaluationResponseForm(forms.Form):
             for trainer in trainers if question["topic"] == "trainer" else [None]:
                 name = answer_field(question["key"], trainer)
                 label = f"{question['text']} ({trainer})" if trainer else question["text"]
+                if not question["required"]:
+                    label = f"{label} {OPTIONAL}"
                 self.fields[name] = self._field(question, label)
                 names.append(name)
             self.groups.append((question, names))
+        self.apply_site_pattern()
 
     @staticmethod
     def _field(question: dict, label: str) -> forms.Field:
@@ -78,8 +88,12 @@ class EvaluationResponseForm(forms.Form):
         return [(question, [self[name] for name in names]) for question, names in self.groups]
 
 
-class QuestionnaireForm(forms.Form):
-    """One field per answer part: `key` for text, `key__a`/`key__b` for pairs, links and tools."""
+class QuestionnaireForm(SiteFormMixin, forms.Form):
+    """One field per answer part: `key` for text, `key__a`/`key__b` for pairs, links and tools.
+    A draft may be saved half done, so nothing is required here: sending checks, and its errors
+    come back keyed by these field names, each by its own question."""
+
+    marks_optional = False
 
     def __init__(self, *args, prompts, principles, functions, answers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,7 +101,8 @@ class QuestionnaireForm(forms.Form):
         for prompt in prompts:
             value = answers.get(prompt.key)
             if prompt.kind == Kind.TEXT:
-                self.fields[prompt.key] = self._text(prompt.text, value or "", rows=5, help_text=prompt.help_text)
+                label = f"{prompt.label} {prompt.text}".strip()
+                self.fields[prompt.key] = self._text(label, value or "", rows=5, help_text=prompt.help_text)
             elif prompt.kind == Kind.PAIR:
                 for part in "ab":
                     self.fields[f"{prompt.key}__{part}"] = self._text(f"{part}.", (value or {}).get(part, ""), rows=2)
@@ -110,12 +125,13 @@ class QuestionnaireForm(forms.Form):
                     )
             elif prompt.kind == Kind.FUNCTIONS:
                 self.fields[prompt.key] = forms.MultipleChoiceField(
-                    label=prompt.text,
+                    label="Key working functions",
                     choices=[(f.letter, str(f)) for f in functions],
                     widget=forms.CheckboxSelectMultiple,
                     required=False,
                     initial=value or [],
                 )
+        self.apply_site_pattern()
 
     @staticmethod
     def _text(label: str, initial: str, *, rows: int, help_text: str = "") -> forms.CharField:
@@ -146,7 +162,7 @@ class QuestionnaireForm(forms.Form):
         return answers
 
 
-class ShareForm(forms.Form):
+class ShareForm(SiteFormMixin, forms.Form):
     trainer = forms.ModelChoiceField(
         queryset=None,
         required=False,
@@ -158,7 +174,8 @@ class ShareForm(forms.Form):
     def __init__(self, *args, trainers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["trainer"].queryset = trainers
+        self.apply_site_pattern()
 
 
-class CommentForm(forms.Form):
+class CommentForm(SiteFormMixin, forms.Form):
     text = forms.CharField(label="Your comment", widget=forms.Textarea(attrs={"rows": 4}))

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.validators import FileExtensionValidator
 
+from core.forms import SiteFormMixin
 from feedback.forms.widgets import FlatRadioSelect, FlatTextInput
 from feedback.models import (
     AttendanceStatus,
@@ -18,7 +19,7 @@ from feedback.models.materials import NOTE_TYPES, PHOTO_TYPES
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(SiteFormMixin, forms.Form):
     """One radio group and a note per person, all saved together (no JavaScript needed)."""
 
     def __init__(self, *args, rows, **kwargs):
@@ -40,6 +41,7 @@ class RegisterForm(forms.Form):
                 required=False,
                 initial=row.attendance.note if row.attendance else "",
             )
+        self.apply_site_pattern()
 
     def bound_rows(self):
         return [(row, self[f"status_{row.registration.pk}"], self[f"note_{row.registration.pk}"]) for row in self.rows]
@@ -53,7 +55,7 @@ class RegisterForm(forms.Form):
         return marks
 
 
-class SectionsForm(forms.Form):
+class SectionsForm(SiteFormMixin, forms.Form):
     def __init__(self, *args, sections, recorded, **kwargs):
         super().__init__(*args, **kwargs)
         self.sections = sections
@@ -76,6 +78,7 @@ class SectionsForm(forms.Form):
             self.fields[f"note_{section.pk}"] = forms.CharField(
                 label="What changed and why", max_length=500, required=False, initial=done.note if done else ""
             )
+        self.apply_site_pattern()
 
     def bound_sections(self):
         return [
@@ -96,14 +99,14 @@ class SectionsForm(forms.Form):
         ]
 
 
-class IssueForm(forms.ModelForm):
+class IssueForm(SiteFormMixin, forms.ModelForm):
     class Meta:
         model = DeliveryIssue
         fields = ["kind", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(SiteFormMixin, forms.ModelForm):
     class Meta:
         model = OpenQuestion
         fields = ["text"]
@@ -111,19 +114,19 @@ class QuestionForm(forms.ModelForm):
         labels = {"text": "A question we could not answer on the day"}
 
 
-class EscalateForm(forms.Form):
+class EscalateForm(SiteFormMixin, forms.Form):
     to = forms.ChoiceField(label="Ask", choices=OpenQuestion.EscalatedTo.choices, widget=forms.RadioSelect)
     note = forms.CharField(label="Who, and how to reach them (optional)", max_length=300, required=False)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(SiteFormMixin, forms.Form):
     answer = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="It is emailed to everyone on the cohort and shown on their course page.",
     )
 
 
-class MaterialForm(forms.Form):
+class MaterialForm(SiteFormMixin, forms.Form):
     kind = forms.ChoiceField(choices=SessionMaterial.Kind.choices, widget=forms.RadioSelect, initial="photo")
     file = forms.FileField(
         required=False,
@@ -144,6 +147,7 @@ class MaterialForm(forms.Form):
     def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tagged"].queryset = people
+        self.apply_site_pattern()
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -156,14 +160,14 @@ class MaterialForm(forms.Form):
         return upload
 
 
-class IncidentForm(forms.ModelForm):
+class IncidentForm(SiteFormMixin, forms.ModelForm):
     class Meta:
         model = CriticalIncident
         fields = ["what_happened", "response"]
         widgets = {"what_happened": forms.Textarea(attrs={"rows": 5}), "response": forms.Textarea(attrs={"rows": 4})}
 
 
-class TrainerReflectionForm(forms.ModelForm):
+class TrainerReflectionForm(SiteFormMixin, forms.ModelForm):
     class Meta:
         model = TrainerReflection
         fields = list(TrainerReflection.ANSWER_FIELDS)

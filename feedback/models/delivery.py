@@ -144,23 +144,32 @@ class TrainerReflection(models.Model):
     approach = models.TextField(
         "how the principles, aims, content and process worked today",
         blank=True,
-        help_text="The interview asked about the principles, the aims, the content and the methodology (000:L7271).",
+        # 000:L7271
+        help_text="The interview asked about the principles, the aims, the content and the methodology.",
     )
     contribution = models.TextField(
-        "what I brought as a trainer, and what I would do differently", blank=True, help_text="000:L7267."
+        # 000:L7267
+        "what I brought as a trainer, and what I would do differently",
+        blank=True,
     )
     impact = models.TextField(
-        "the impact I saw on participants' confidence to work in a key working way", blank=True, help_text="000:L7277."
+        # 000:L7277
+        "the impact I saw on participants' confidence to work in a key working way",
+        blank=True,
     )
     local_challenges = models.TextField(
-        "challenges and opportunities for key working in this area", blank=True, help_text="000:L7280–7283."
+        # 000:L7280–7283
+        "challenges and opportunities for key working in this area",
+        blank=True,
     )
-    anything_else = models.TextField("anything else", blank=True, help_text="000:L7285–7287.")
+    # 000:L7285–7287
+    anything_else = models.TextField("anything else", blank=True)
     feedback_to_facilitator = models.TextField(
         "feedback to the Regional Facilitator",
         blank=True,
         help_text="Recruitment, the mix, the venue, preparing parent carers, anything to change next time "
-        "(trainers and facilitators talked only during or after the course, 000:L3961).",
+        # 000:L3961
+        "(trainers and facilitators talked only during or after the course).",
     )
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)

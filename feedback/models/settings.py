@@ -37,7 +37,8 @@ class FeedbackSettings(BaseSiteSetting):
         default="7, 2",
         validators=[validate_days],
         help_text="Days before each course day on which people who have not finished its reading get a reminder "
-        "(readings were often skipped, 000:L898–904).",
+        # 000:L898–904
+        "(readings were often skipped).",
     )
     # "continuous reflective practice, starting one week after the training and progressing into the next
     # two months" (000:L4942–4946).
@@ -46,26 +47,29 @@ class FeedbackSettings(BaseSiteSetting):
         default="7, 21, 35, 49, 63",
         validators=[validate_days],
         help_text="Days after Day 2 on which Reflective Practice 1 to 5 open: one week after, then spread over "
-        "about two months (000:L4942–4946).",
+        # 000:L4942–4946
+        "about two months.",
     )
     # "a minimum period of three months between the end of the training and the follow-up" (000:L5236–5239).
     follow_up_months = models.PositiveSmallIntegerField(
         default=3,
         validators=[MinValueValidator(3), MaxValueValidator(24)],
-        help_text="Months after Day 2 when the follow-up questionnaire opens; never fewer than 3 (000:L5236–5239).",
+        # 000:L5236–5239
+        help_text="Months after Day 2 when the follow-up questionnaire opens; never fewer than 3.",
     )
     # "… through a questionnaire, ten months after its delivery" (000:L4328–4330).
     long_term_follow_up_months = models.PositiveSmallIntegerField(
         default=10,
         validators=[MaxValueValidator(36)],
-        help_text="Months after Day 2 when the optional long-term questionnaire opens (000:L4328–4330); 0 turns "
-        "it off.",
+        # 000:L4328–4330
+        help_text="Months after Day 2 when the optional long-term questionnaire opens; 0 turns it off.",
     )
     # "participants' views … should also be captured" at the end of the days (000:L2723, L4322–4326).
     evaluation_open_days = models.PositiveSmallIntegerField(
         default=14,
         validators=[MinValueValidator(1), MaxValueValidator(90)],
-        help_text="Days after a course day during which its evaluation form can still be filled in (000:L2723).",
+        # 000:L2723
+        help_text="Days after a course day during which its evaluation form can still be filled in.",
     )
     evaluation_minimum_responses = models.PositiveSmallIntegerField(
         default=3,

@@ -59,13 +59,16 @@ def _score(number: int, points: int) -> tuple[float, bool]:
 
 
 def _answers(version: EvaluationFormVersion, raw: dict[str, str], trainers: list[User]) -> list[EvaluationAnswer]:
-    answers, missing = [], []
+    answers, missing = [], {}
     for question in version.questions:
         for trainer in trainers if question["topic"] == "trainer" else [None]:
             value = (raw.get(answer_field(question["key"], trainer)) or "").strip()
             if not value:
                 if question["required"]:
-                    missing.append(question["text"])
+                    missing[answer_field(question["key"], trainer)] = ValidationError(
+                        f"Answer the question: {question['text']}" + (f" ({trainer})" if trainer else ""),
+                        code="answers_required",
+                    )
                 continue
             answer = EvaluationAnswer(question_key=question["key"], topic=question["topic"], trainer=trainer)
             if question["kind"] == EvaluationQuestion.Kind.SCALE:
@@ -82,7 +85,8 @@ def _answers(version: EvaluationFormVersion, raw: dict[str, str], trainers: list
                 answer.text = value[:5000]
             answers.append(answer)
     if missing:
-        raise ValidationError("Please answer: " + "; ".join(missing), code="answers_required")
+        # Keyed by the form's field names, so each message sits by its own question (issue #23.3).
+        raise ValidationError(missing)
     return answers
 
 

@@ -80,24 +80,28 @@ def clean_answers(prompts: list[QuestionnairePrompt], answers: dict) -> dict:
     return {key: _clean_value(by_key[key], value) for key, value in answers.items()}
 
 
-def missing_answers(prompts: list[QuestionnairePrompt], answers: dict) -> list[str]:
-    """Labels of required prompts not answered; links and tools count only for the answers they link."""
+def missing_answers(prompts: list[QuestionnairePrompt], answers: dict) -> dict[str, str]:
+    """For each required answer left empty, the form field it belongs to (`key`, or `key__a` /
+    `key__b` for a part) and a message naming the question, so the error sits by its own question
+    (issue #23.3). Links and tools count only for the answers they link."""
     by_key = {prompt.key: prompt for prompt in prompts}
-    missing = []
+    missing = {}
     for prompt in prompts:
         if not prompt.is_answered or not prompt.required:
             continue
         value = answers.get(prompt.key)
-        if prompt.kind in (Kind.PAIR_PRINCIPLES, Kind.PAIR_TOOLS):
-            linked = answers.get(by_key[prompt.links_to].key, {}) if prompt.links_to in by_key else {}
-            needed = [part for part in PAIR if linked.get(part)]
-            done = all((value or {}).get(part) for part in needed)
-        elif prompt.kind == Kind.PAIR:
-            done = bool(value) and all(value.get(part) for part in PAIR)
-        else:
-            done = bool(value)
-        if not done:
-            missing.append(f"{prompt.label} {prompt.text}".strip()[:80])
+        question = f"question {prompt.label}" if prompt.label else "this question"
+        if prompt.kind in (Kind.PAIR_PRINCIPLES, Kind.PAIR_TOOLS, Kind.PAIR):
+            if prompt.kind == Kind.PAIR:
+                needed, what = PAIR, "Write"
+            else:
+                linked = answers.get(by_key[prompt.links_to].key, {}) if prompt.links_to in by_key else {}
+                needed, what = [part for part in PAIR if linked.get(part)], "Choose at least one answer for"
+            for part in needed:
+                if not (value or {}).get(part):
+                    missing[f"{prompt.key}__{part}"] = f"{what} {question}, part {part}"
+        elif not value:
+            missing[prompt.key] = f"Answer {question}"
     return missing
 
 
@@ -126,7 +130,9 @@ def questionnaire_entry_save(
     if submit:
         missing = missing_answers(prompts, cleaned)
         if missing:
-            raise ValidationError("Please answer: " + "; ".join(missing), code="incomplete")
+            raise ValidationError(
+                {field: ValidationError(message, code="incomplete") for field, message in missing.items()}
+            )
         family = " ".join(
             str(cleaned.get(prompt.key, "")) for prompt in prompts if prompt.about_a_family and prompt.is_answered
         )

@@ -126,3 +126,10 @@ def answers_for(form: EvaluationForm, trainers, *, value=4, trainer_value=4, wor
 
 def seed_questionnaires():
     ensure_questionnaires(Silent())
+
+
+def error_codes(error) -> set[str]:
+    """The codes of a ValidationError, whether one error or one per field."""
+    if hasattr(error, "error_dict"):
+        return {item.code for items in error.error_dict.values() for item in items}
+    return {item.code for item in error.error_list}

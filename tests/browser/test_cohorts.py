@@ -70,15 +70,17 @@ def test_a_parent_carer_registers_and_the_trainer_sees_it_at_once(page, browser,
     page.get_by_role("link", name="Register for this course").click()
     assert_accessible(page)
     page.get_by_label("A parent carer", exact=True).check()
+    page.get_by_role("button", name="Continue").click()
+    assert_accessible(page)
+    expect(page.get_by_label("Job title")).to_have_count(0)
     page.get_by_label("None").check()
-    page.get_by_label("Years working or living").select_option(label="6 to 10 years")
-    page.get_by_label("How I heard about the course").select_option(
+    page.get_by_label("How did you hear about the course?").select_option(
         label="A parent carer forum or family support group"
     )
-    page.get_by_label("Your relation to the child or young person").select_option(
-        label="Parent (including adoptive, step or foster parent)"
+    page.get_by_label("Parent (including adoptive, step or foster parent)").check()
+    page.get_by_label("Is there anything that would help you take part?").fill(
+        "I need to leave by 2.30pm for school pick-up."
     )
-    page.get_by_label("Access and support needs").fill("I need to leave by 2.30pm for school pick-up.")
     page.get_by_role("button", name="Register").click()
 
     expect(page).to_have_url(re.compile(r"/my/courses/$"))
@@ -109,11 +111,12 @@ def test_the_21st_person_goes_on_the_waiting_list(page, live_server, make_user, 
     expect(page.get_by_text("The course is full")).to_be_visible()
     page.get_by_role("link", name="Register for this course").click()
     page.get_by_label("A practitioner: I work with children, young people or families").check()
+    page.get_by_role("button", name="Continue").click()
     page.get_by_label("Health", exact=True).check()
-    page.get_by_label("Organisation you work for").fill("Whittington Health")
+    page.get_by_label("Which organisation do you work for?").fill("Whittington Health")
     page.get_by_label("A lot").check()
-    page.get_by_label("Years working or living").select_option(label="11 to 15 years")
-    page.get_by_label("How I heard about the course").select_option(label="From a colleague")
+    page.get_by_label("How many years have you worked").select_option(label="11 to 15 years")
+    page.get_by_label("How did you hear about the course?").select_option(label="From a colleague")
     page.get_by_role("button", name="Register").click()
 
     expect(page.get_by_text("is full, so you are on the waiting list")).to_be_visible()

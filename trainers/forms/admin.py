@@ -42,7 +42,8 @@ class DecisionForm(forms.Form):
     development_needs = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="With development needs: what they are, for example “initial shadowing” (000:L2018–2026).",
+        # 000:L2018–2026
+        help_text="With development needs: what they are, for example “initial shadowing”.",
     )
     reasons = forms.CharField(
         label="Reasons for declining",

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from core.forms import SiteFormMixin
 from core.models import Region
 from courses.models import PersonSpecificationCriterion
 from trainers.models import Application, Background, CriterionAssessment, DeliveryChecklist, TrainingExperience
@@ -21,7 +22,7 @@ def _statement_field(criterion: PersonSpecificationCriterion) -> forms.CharField
     )
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(SiteFormMixin, forms.Form):
     """CV, a statement per criterion and, for Lead Trainer, a supporting statement (000:L1940–1944,
     L2029–2033). `criteria` are those that apply; Lead ones are required only when applying to lead."""
 
@@ -59,6 +60,7 @@ class ApplicationForm(forms.Form):
         lead_fields = ["for_lead", "lead_statement"]
         lead_fields += [f"statement_{c.pk}" for c in criteria if c.applies_to == LEAD]
         self.order_fields([name for name in self.fields if name not in lead_fields] + lead_fields)
+        self.apply_site_pattern()
 
     def clean(self):
         cleaned_data = super().clean()
@@ -79,7 +81,7 @@ class ApplicationForm(forms.Form):
         return {name: self.cleaned_data[name] for name in ("background", "training_experience") if name in self.fields}
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(SiteFormMixin, forms.Form):
     """A rating and evidence notes per criterion; criteria left unrated are not recorded this time."""
 
     source = forms.ChoiceField(label="Where the evidence comes from", widget=forms.RadioSelect)
@@ -103,6 +105,7 @@ class AssessmentForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
+        self.apply_site_pattern()
 
     def rows(self):
         return [(c, self[f"rating_{c.pk}"], self[f"evidence_{c.pk}"]) for c in self.criteria]
@@ -115,11 +118,12 @@ class AssessmentForm(forms.Form):
         ]
 
 
-class ChecklistForm(forms.ModelForm):
+class ChecklistForm(SiteFormMixin, forms.ModelForm):
     introduction_reread = forms.BooleanField(
         label="I have re-read the Introduction for Trainers for this delivery",
         required=False,
-        help_text="It must be revisited before every delivery (000:L2071–2077). Ticking it records today's date.",
+        # 000:L2071–2077
+        help_text="It must be revisited before every delivery. Ticking it records today's date.",
     )
 
     class Meta:
@@ -130,16 +134,17 @@ class ChecklistForm(forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self._meta.fields}
 
 
-class ReflectionForm(forms.Form):
+class ReflectionForm(SiteFormMixin, forms.Form):
     reflection = forms.CharField(
         label="Your reflection",
         widget=forms.Textarea(attrs={"rows": 8}),
+        # The trainer interview's questions, 000:L7257–7287.
         help_text="What went well and what you would change; what you brought as a trainer; how the group "
-        "responded to the principles and activities; what you want to work on next (000:L7257–7287).",
+        "responded to the principles and activities; what you want to work on next.",
     )
 
 
-class T4TPlanForm(forms.Form):
+class T4TPlanForm(SiteFormMixin, forms.Form):
     """Each candidate's group (prefilled with the suggestion) and each group's part to deliver."""
 
     def __init__(self, *args, places, suggested: dict[int, int], group_count: int, **kwargs):
@@ -161,6 +166,7 @@ class T4TPlanForm(forms.Form):
                 initial=parts.get(number, ""),
                 help_text="For example “Section 5, activity 5.2”. Candidates see it on the day.",
             )
+        self.apply_site_pattern()
 
     def plan(self) -> dict[int, tuple[int, str]]:
         return {

@@ -62,7 +62,10 @@ class DeliveryAssignment(models.Model):
     role = models.CharField(max_length=12, choices=Role.choices)
     assigned_at = models.DateTimeField(default=timezone.now, editable=False)
     reflection = models.TextField(
-        blank=True, editable=False, help_text="The trainer's reflection after the cohort (000:L7257–7287)."
+        # 000:L7257–7287
+        blank=True,
+        editable=False,
+        help_text="The trainer's reflection after the cohort.",
     )
     reflected_at = models.DateTimeField(null=True, blank=True, editable=False)
     signed_off_by = models.ForeignKey(

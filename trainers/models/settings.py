@@ -21,21 +21,29 @@ def _count(default: int, help_text: str, *, minimum: int = 0, maximum: int = 20)
 class TrainerSettings(BaseSiteSetting):
     # "novice trainers should initially shadow experienced trainers and co-train with them" (000:L412–416).
     shadowings_required = _count(
-        1, "Shadowings signed off by a Lead Trainer before a trainee may co-train (product decision, 000:L412–416)."
+        # 000:L412–416
+        1,
+        "Shadowings signed off by a Lead Trainer before a trainee may co-train (product decision).",
     )
     co_trainings_required = _count(
-        1, "Co-trainings signed off by a Lead Trainer before a trainee can be accredited (product decision, 000:L3861)."
+        # 000:L3861
+        1,
+        "Co-trainings signed off by a Lead Trainer before a trainee can be accredited (product decision).",
     )
     # "a first lead delivery with an experienced co-trainer" (000:L3854–3863, L825).
     experienced_lead_deliveries = _count(
         1,
         "Cohorts an accredited trainer must have led to count as the experienced co-trainer a first lead "
-        "delivery needs (000:L825, L3854–3863).",
+        # 000:L825, L3854–3863
+        "delivery needs.",
         minimum=1,
     )
     # T4T candidates "worked in small groups" balanced by experience (000:L2063–2065, L3506–3514).
     t4t_group_size = _count(
-        4, "Candidates per small group when the platform suggests T4T groups (000:L3506–3514).", minimum=2
+        # 000:L3506–3514
+        4,
+        "Candidates per small group when the platform suggests T4T groups.",
+        minimum=2,
     )
 
     panels = [

@@ -75,23 +75,66 @@ def test_anonymous_people_sign_in_first_and_come_back(client, cohort):
 
 def test_registering_through_the_form(client, cohort, participant):
     client.force_login(participant)
-    answers = {key: value for key, value in parent_carer().items() if key != "sectors"}
+    answers = {
+        key: value for key, value in parent_carer().items() if key in ("experience", "how_heard", "relation_to_child")
+    }
 
-    response = client.post(reverse("events:register", args=[cohort.pk]), answers)
+    response = client.post(reverse("events:register", args=[cohort.pk]) + "?as=parent_carer", answers)
 
     assert response.status_code == 302, response.content.decode()[:3000]
     registration = Registration.objects.get(person=participant)
     assert registration.applying_as == "parent_carer" and registration.status == "confirmed"
+    assert registration.organisation_type == "none" and registration.years_experience == "n/a"
     assert "You have a place" in client.get(response["Location"]).content.decode()
+
+
+def test_the_form_asks_who_you_are_coming_as_first_and_then_only_what_applies(client, cohort, participant):
+    client.force_login(participant)
+    url = reverse("events:register", args=[cohort.pk])
+
+    first = client.get(url).content.decode()
+    as_parent = client.get(url, {"as": "parent_carer"}).content.decode()
+    as_young_person = client.get(url, {"as": "young_person"}).content.decode()
+    as_practitioner = client.get(url, {"as": "professional"}).content.decode()
+
+    assert 'name="as"' in first and 'name="job_title"' not in first and 'method="get"' in first
+    for page in (as_parent, as_young_person):
+        assert 'name="job_title"' not in page and 'name="sectors"' not in page
+        assert 'name="years_experience"' not in page and 'name="how_heard"' in page
+    assert 'name="relation_to_child"' in as_parent and 'name="relation_to_child"' not in as_young_person
+    assert 'name="job_title"' in as_practitioner and 'name="relation_to_child"' not in as_practitioner
+    assert "You are coming as: <strong>A parent carer</strong>" in as_parent
+
+
+def test_choosing_nobody_explains_what_to_do(client, cohort, participant):
+    client.force_login(participant)
+
+    page = client.get(reverse("events:register", args=[cohort.pk]), {"as": ""}).content.decode()
+
+    assert "<title>Error: " in page
+    assert '<a href="#id_as_0">Choose who you are coming as</a>' in page
 
 
 def test_the_form_explains_what_is_missing(client, cohort, participant):
     client.force_login(participant)
 
-    page = client.post(reverse("events:register", args=[cohort.pk]), {"applying_as": "professional"}).content.decode()
+    page = client.post(reverse("events:register", args=[cohort.pk]) + "?as=professional", {}).content.decode()
 
-    assert "There is a problem" in page and "Choose at least one sector you work in." in page
+    assert "There is a problem" in page and "Choose at least one sector you work in" in page
+    assert '<a href="#id_how_heard">Choose how you heard about the course</a>' in page
+    assert '<a href="#id_sectors_0">' in page and '<a href="#id_experience_0">' in page
     assert not Registration.objects.exists()
+
+
+def test_a_young_person_is_recorded_as_the_young_person(client, cohort, participant):
+    client.force_login(participant)
+
+    client.post(
+        reverse("events:register", args=[cohort.pk]) + "?as=young_person", {"experience": "none", "how_heard": "online"}
+    )
+
+    registration = Registration.objects.get(person=participant)
+    assert registration.relation_to_child == "self" and registration.sectors == []
 
 
 @pytest.mark.parametrize("done_day1", [False, True])

@@ -19,7 +19,7 @@ from feedback.services.questionnaires import (
     questionnaire_entry_save,
     questionnaire_entry_share,
 )
-from feedback.tests.factories import attend
+from feedback.tests.factories import attend, error_codes
 
 pytestmark = pytest.mark.usefixtures("questionnaires")
 
@@ -163,8 +163,16 @@ def test_rp2_refusals_write_nothing(in_rp2, change, code):
     with pytest.raises(ValidationError) as error:
         save(in_rp2, rp(2), {**RP2_DONE, **change}, submit=True)
 
-    assert error.value.code == code
+    assert error_codes(error.value) == {code}
     assert not QuestionnaireEntry.objects.exists()
+
+
+def test_a_missing_answer_is_attached_to_its_own_question(in_rp2):
+    with pytest.raises(ValidationError) as error:
+        save(in_rp2, rp(2), {**RP2_DONE, "goals": {"a": "Listen first", "b": ""}}, submit=True)
+
+    assert list(error.value.error_dict) == ["goals__b"]
+    assert error.value.error_dict["goals__b"][0].message.startswith("Write question")
 
 
 def test_rp3_links_challenges_to_course_sessions_as_tools(in_rp2, day2):
@@ -258,7 +266,7 @@ def test_sharing_refusals(sent_rp2, trainer, make_user, case, code):
     with pytest.raises(ValidationError) as error:
         questionnaire_entry_share(entry=sent_rp2, trainer=trainer_to, actor=actor)
 
-    assert error.value.code == code
+    assert error_codes(error.value) == {code}
     assert QuestionnaireEntry.objects.get().shared_with is None
 
 
