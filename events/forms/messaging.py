@@ -27,11 +27,19 @@ STARTERS = {
 
 
 class CohortMessageForm(forms.Form):
-    audience = forms.ChoiceField(label="Who is it for?", choices=Audience.choices, widget=forms.RadioSelect)
-    subject = forms.CharField(label="Subject", max_length=SUBJECT_MAX_LENGTH)
+    audience = forms.ChoiceField(
+        label="Who is it for?",
+        choices=Audience.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose who the message is for."},
+    )
+    subject = forms.CharField(
+        label="Subject", max_length=SUBJECT_MAX_LENGTH, error_messages={"required": "Write a subject."}
+    )
     text = forms.CharField(
         label="Message",
         widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={"required": "Write the message."},
         help_text="Plain text. Web addresses become links. We add a greeting and your name and contact details.",
     )
     optional = forms.BooleanField(
