@@ -1,6 +1,7 @@
 from django import forms
 
 from core.models import ConsentPurpose, User
+from core.roles import Role
 
 
 class SignupForm(forms.Form):
@@ -20,9 +21,16 @@ class SignupForm(forms.Form):
 
 
 class PreferencesForm(forms.ModelForm):
+    """A Regional Facilitator also gives the phone number their region's messages sign off with (issue #22)."""
+
     class Meta:
         model = User
-        fields = ["wants_optional_reminders"]
+        fields = ["wants_optional_reminders", "phone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.has_role(Role.REGIONAL_FACILITATOR):
+            del self.fields["phone"]
 
 
 class ConsentForm(forms.Form):
