@@ -53,7 +53,8 @@ def test_each_account_email_has_our_words_in_text_and_html(make_user, prefix, sa
     assert email.body.startswith(f"Hello {person.first_name},")
 
 
-def test_signing_up_sends_our_confirmation_email(client):
+def test_signing_up_sends_our_confirmation_email_with_a_link_on_the_site_address(client, settings):
+    settings.BASE_URL = "https://training.example.org"
     response = client.post(
         reverse("account_signup"),
         {
@@ -69,7 +70,20 @@ def test_signing_up_sends_our_confirmation_email(client):
     (email,) = mail.outbox
     assert email.subject == "Early Support training: Please confirm your email address"
     assert email.body.startswith("Hello Kay,") and "Hello from" not in email.body
-    assert "http://testserver/" in email.body and email.alternatives
+    assert "https://training.example.org/accounts/" in email.body and "testserver" not in email.body
+    assert "https://training.example.org/accounts/" in email.alternatives[0][0]
+
+
+def test_a_password_reset_link_is_on_the_site_address(client, make_user, settings):
+    settings.BASE_URL = "https://training.example.org"
+    person = make_user(Role.PARTICIPANT)
+
+    client.post(reverse("account_reset_password"), {"email": person.email})
+
+    (email,) = mail.outbox
+    assert email.subject == "Early Support training: Reset your password"
+    assert "https://training.example.org/accounts/password/reset/key/" in email.body
+    assert "testserver" not in email.body
 
 
 @pytest.mark.parametrize(
