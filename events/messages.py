@@ -21,7 +21,7 @@ COHORT_REMINDER = "events.cohort_reminder"
 def register() -> None:
     # What these messages' templates may show of each object (issue #19 point 5).
     register_safe_fields("events.registration", "cohort", "person", "skips_day1", "access_needs")
-    register_safe_fields("events.cohort", "title", "start_date", "local_details", "region")
+    register_safe_fields("events.cohort", "title", "start_date", "local_details")
     register_safe_fields("events.venue", "name", "one_line_address", "travel", "accessibility")
     register_safe_fields("events.session", "course", "date", "starts_at", "ends_at")
     register_safe_fields("events.placeoffer", "expires_at")
