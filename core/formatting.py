@@ -47,3 +47,19 @@ def clock_time(value: datetime.time) -> str:
     """`value|time:"g:i a"` ("9:30 a.m.")."""
     hour = value.hour % 12 or 12
     return f"{hour}:{value.minute:02d} {gettext('p.m.') if value.hour > 11 else gettext('a.m.')}"
+
+
+def clock(value: datetime.time) -> str:
+    """The GOV.UK style's times: "9am", "5:30pm", "midday", "midnight"; nothing to end a sentence on
+    twice ("p.m.." in the offer email, issue #22)."""
+    if value.minute == 0 and value.hour in (0, 12):
+        return "midnight" if value.hour == 0 else "midday"
+    hour = value.hour % 12 or 12
+    minutes = f":{value.minute:02d}" if value.minute else ""
+    return f"{hour}{minutes}{'pm' if value.hour > 11 else 'am'}"
+
+
+def deadline(value: datetime.datetime) -> str:
+    """A moment to answer by, in words: "5pm on Wednesday 4 March 2026"."""
+    moment = _local(value)
+    return f"{clock(moment.time())} on {weekday_date(moment)}"

@@ -20,6 +20,7 @@ from django.forms.renderers import TemplatesSetting
 from django.forms.utils import pretty_name
 
 from core.models import ConsentPurpose, User
+from core.roles import Role
 
 #: Django's own text for a required field left empty, replaced by a specific one.
 DEFAULT_REQUIRED = Field.default_error_messages["required"]
@@ -130,9 +131,16 @@ class SignupForm(SiteFormMixin, forms.Form):
 
 
 class PreferencesForm(SiteFormMixin, forms.ModelForm):
+    """A Regional Facilitator also gives the phone number their region's messages sign off with (issue #22)."""
+
     class Meta:
         model = User
-        fields = ["wants_optional_reminders"]
+        fields = ["wants_optional_reminders", "phone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.has_role(Role.REGIONAL_FACILITATOR):
+            del self.fields["phone"]
 
 
 class ConsentForm(SiteFormMixin, forms.Form):

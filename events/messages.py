@@ -4,7 +4,7 @@ Each renders templates/email/events_<what>/{subject,body}.txt (and body.html); `
 `core.Notification` per person and key, so "sent to this participant" is that row's status.
 """
 
-from core.notifications import register_message
+from core.notifications import register_message, register_safe_fields
 
 REGISTRATION_CONFIRMED = "events.registration_confirmed"
 WAITING_LIST = "events.waiting_list"
@@ -14,9 +14,20 @@ DAY1_MOVED = "events.day1_moved"
 COHORT_CANCELLED = "events.cohort_cancelled"
 PRE_COURSE_PACK = "events.pre_course_pack"
 AGENDA = "events.agenda"
+COHORT_MESSAGE = "events.cohort_message"
+COHORT_REMINDER = "events.cohort_reminder"
 
 
 def register() -> None:
+    # What these messages' templates may show of each object (issue #19 point 5).
+    register_safe_fields("events.registration", "cohort", "person", "skips_day1", "access_needs")
+    register_safe_fields("events.cohort", "title", "start_date", "local_details")
+    register_safe_fields("events.venue", "name", "one_line_address", "travel", "accessibility")
+    register_safe_fields("events.session", "course", "date", "starts_at", "ends_at")
+    register_safe_fields("events.placeoffer", "expires_at")
+    register_safe_fields("courses.coursepage", "title")
+    register_safe_fields("courses.sectionpage", "title", "number")
+    register_safe_fields("courses.readingpage", "title")
     register_message(REGISTRATION_CONFIRMED, "Place confirmed, with the dates as a calendar file")
     register_message(WAITING_LIST, "Put on the waiting list")
     register_message(PLACE_OFFERED, "A freed place offered from the waiting list, with a time limit")
@@ -32,6 +43,17 @@ def register() -> None:
         AGENDA,
         "Agenda and letter confirming the place",
         description="At least 7 days before each day (000:L2674–2676).",
+    )
+    register_message(
+        COHORT_MESSAGE,
+        "A message a Regional Facilitator writes to a cohort's people",
+        description="Written on the cohort page to a group: everyone confirmed, parent carers, the waiting list…",
+    )
+    register_message(
+        COHORT_REMINDER,
+        "A reminder a Regional Facilitator writes to a cohort's people",
+        optional=True,
+        description="Like a message to the cohort, but not sent to people who stopped optional reminders.",
     )
 
 

@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from events.admin import messaging  # noqa: F401 - registers the cohort page's messaging screens
 from events.admin.viewsets import CohortsGroup
 
 AUDIT_ACTIONS = [

@@ -5,7 +5,7 @@ Each renders templates/email/feedback_<what>/{subject,body}.txt; `notify` record
 people who stopped optional reminders are skipped (core.User.wants_optional_reminders).
 """
 
-from core.notifications import register_message
+from core.notifications import register_message, register_safe_fields
 
 READING_REMINDER = "feedback.reading_reminder"
 EVALUATION_OPEN = "feedback.evaluation_open"
@@ -22,6 +22,12 @@ CERTIFICATE_WITHDRAWN = "feedback.certificate_withdrawn"
 
 
 def register() -> None:
+    # What these messages' templates may show of each object (issue #19 point 5).
+    register_safe_fields("feedback.certificate", "code")
+    register_safe_fields("feedback.openquestion", "text", "answer", "escalation_note")
+    register_safe_fields("feedback.questionnaire", "title", "is_reflection")
+    register_safe_fields("feedback.questionnaireentry", "questionnaire", "registration")
+    register_safe_fields("feedback.trainerreflection", "trainer", "feedback_to_facilitator")
     register_message(
         READING_REMINDER,
         "Reading reminder",

@@ -215,6 +215,8 @@ ADMIN_OBJECTS = {
     "trainer_applications": AdminObject(lambda w: w.application.pk),
     "deliveries": AdminObject(lambda w: w.assignment.pk),
     "cohort_teams": AdminObject(lambda w: w.cohort.pk),
+    "cohort_message": AdminObject(lambda w: w.cohort.pk),
+    "cohort_send_*": AdminObject(lambda w: w.cohort.pk),
     "trainer_import": AdminObject(lambda w: 1, region_a=False),
     "feedback_questions": AdminObject(lambda w: w.question.pk),
     "feedback_incidents": AdminObject(lambda w: 1),

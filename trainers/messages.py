@@ -7,7 +7,7 @@ Each renders templates/email/trainers_<what>/{subject,body}.txt; `notify` record
 from django.urls import reverse
 
 from core.models import User
-from core.notifications import notify, register_message
+from core.notifications import notify, register_message, register_safe_fields
 from events.services.messaging import absolute_url
 
 APPLICATION_RECEIVED = "trainers.application_received"
@@ -20,6 +20,11 @@ TEAM_MEMBER_UNAVAILABLE = "trainers.team_member_unavailable"
 
 
 def register() -> None:
+    # What these messages' templates may show of each object (issue #19 point 5).
+    register_safe_fields(
+        "trainers.application", "status", "get_status_display", "for_lead", "development_needs", "decline_reasons"
+    )
+    register_safe_fields("trainers.deliveryassignment", "cohort", "get_role_display", "signed_off_by")
     register_message(APPLICATION_RECEIVED, "Application to become a trainer received")
     register_message(APPLICATION_DECIDED, "Outcome of an application to become a trainer")
     register_message(

@@ -228,10 +228,22 @@ TRAINERS_TEAMS_TO_CHANGE_SECONDS = 30
 # A new evaluation of their cohort shows at once; a change of who delivers a cohort this late.
 FEEDBACK_TRAINER_RESULTS_CACHE_SECONDS = 300
 
+# --- Messages: who they come from and where their links go (issue #22 point 1, docs/notifications.md)
+# The From of every email; replies go to the cohort's facilitator or region (Reply-To), not here.
+# core.checks refuses to start production with `localhost` in it.
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "Early Support training <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 #: Where people write to the central team, e.g. to have their data deleted (shown on /my-data/).
 PROGRAMME_CONTACT_EMAIL = env("PROGRAMME_CONTACT_EMAIL", "earlysupport@example.org")
+# The site's public address: every link in every message is built on it, and Wagtail's admin links
+# too (WAGTAILADMIN_BASE_URL below). WAGTAILADMIN_BASE_URL is still read as its older name.
+BASE_URL = env("BASE_URL", env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"))
+# allauth's emails about changes to an account (email, password, the second step of signing in), in
+# our words: templates/account/email/, templates/mfa/email/.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Sentence case for allauth's page headings ("Sign up"): locale/en_GB/LC_MESSAGES/django.po.
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# --- end of messages
 
 # Tasks: django-tasks with its database backend; `manage.py run_task_worker` (recovery, then db_worker)
 # processes the queue.
@@ -300,7 +312,7 @@ MFA_RECOVERY_CODES_SHOW_ONCE = True
 
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Early Support Key Working training"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -8,7 +8,8 @@ from .base import env, env_list
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+BASE_URL = env("BASE_URL", env("WAGTAILADMIN_BASE_URL", ""))  # required: core.checks says so at start
+WAGTAILADMIN_BASE_URL = BASE_URL
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env("DJANGO_SECURE_SSL_REDIRECT", "true").lower() == "true"

@@ -9,7 +9,8 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
-WAGTAILADMIN_BASE_URL = "http://testserver"
+BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = "Early Support training <no-reply@early-support.test>"
 # Static files come straight from the app folders (WhiteNoise finders); only production collects them.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

@@ -10,6 +10,12 @@ from django.db import models
 class Region(models.Model):
     code = models.CharField(max_length=9, unique=True, help_text="ONS region code, e.g. E12000001.")
     name = models.CharField(max_length=100, unique=True)
+    contact_email = models.EmailField(
+        "contact email address",
+        blank=True,
+        help_text="Where replies to messages about this region's cohorts go. "
+        "Leave empty to send them to the region's Regional Facilitator.",
+    )
 
     class Meta:
         ordering = ["name"]

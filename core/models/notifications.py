@@ -21,6 +21,7 @@ class Notification(models.Model):
     key = models.CharField(
         max_length=200, help_text="What this message is about (e.g. a registration): one message per key."
     )
+    reply_to = models.EmailField(blank=True, help_text="Who answers a reply: the cohort's facilitator or region.")
     subject = models.CharField(max_length=250)
     body_text = models.TextField()
     body_html = models.TextField(blank=True)

@@ -55,6 +55,13 @@ class User(AbstractUser):
         help_text="For Regional Facilitators: the regions whose cohorts they manage.",
     )
 
+    phone = models.CharField(
+        "phone number",
+        max_length=30,
+        blank=True,
+        help_text="For Regional Facilitators: shown in the messages sent about their region's cohorts.",
+    )
+
     wants_optional_reminders = models.BooleanField(
         "send me optional reminders",
         default=True,

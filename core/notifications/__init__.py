@@ -6,6 +6,7 @@ message, recipient and key) and hands the sending to the task worker, which retr
 """
 
 from core.notifications.registry import MessageType, message_types, register_message
+from core.notifications.safe import register_safe_fields
 from core.notifications.services import notify
 
-__all__ = ["MessageType", "message_types", "notify", "register_message"]
+__all__ = ["MessageType", "message_types", "notify", "register_message", "register_safe_fields"]

@@ -17,7 +17,13 @@ def message_template_save(*, message_type: MessageType, sources: dict[str, str],
     template, created = MessageTemplate.objects.update_or_create(
         message=message_type.name, defaults={part: sources[part] for part in FILES}
     )
-    log(instance=template, action="core.message_template.edit", user=actor, data={"created": created})
+    # The log entry keeps the version's words, so every version stays readable in the history (issue #22 point 4).
+    log(
+        instance=template,
+        action="core.message_template.edit",
+        user=actor,
+        data={"created": created, "version": {part: sources[part] for part in FILES}},
+    )
     return template
 
 

@@ -1,19 +1,30 @@
-"""Which templates a message is rendered from, and the check an edited version must pass (issue #7 point 2).
+"""Which templates a message is rendered from, and the check an edited version must pass (issue #7
+point 2, issue #19 point 5, issue #22).
 
-A programme admin's edited version (`MessageTemplate`) wins over the files; every email gets an HTML
-body, built safely from the plain text when the message has no HTML template.
+A programme admin's edited version (`MessageTemplate`) wins over the files. Both are rendered by the
+restricted `MessageEngine` with safe values only (`core.notifications.safe`). The result is then
+put in the one layout every email shares (templates/email/layout/), which adds the sender's sign-off
+and gives every email an HTML part and a plain-text part.
 """
 
+import logging
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.template import Context, Engine, engines
+from django.template import Context
 from django.template.exceptions import TemplateDoesNotExist, TemplateSyntaxError
+from django.template.loader import render_to_string
 from django.utils.html import linebreaks, urlize
+from django.utils.safestring import mark_safe
 
 from core.models import MessageTemplate, Notification
 from core.notifications.context import ObjectGone, describe, thaw
+from core.notifications.engine import check_tags, message_engine, sending_engine
 from core.notifications.registry import MessageType
+from core.notifications.safe import safe_context, safe_value
+from core.notifications.senders import TEAM
+
+logger = logging.getLogger(__name__)
 
 #: The form's field for each part, and its file under templates/email/<folder>/.
 FILES = {"subject": "subject.txt", "body_text": "body.txt", "body_html": "body.html"}
@@ -28,15 +39,12 @@ class Rendered:
     body_html: str
 
 
-def _engine() -> Engine:
-    return engines["django"].engine
-
-
 def _file_templates(message_type: MessageType) -> dict:
+    engine = sending_engine()
     templates = {}
     for part, filename in FILES.items():
         try:
-            templates[part] = _engine().get_template(f"{message_type.template_folder}/{filename}")
+            templates[part] = engine.get_template(f"{message_type.template_folder}/{filename}")
         except TemplateDoesNotExist:
             if part != "body_html":
                 raise
@@ -56,9 +64,15 @@ def current_sources(message_type: MessageType) -> tuple[dict[str, str], MessageT
     return {part: getattr(edited, part) for part in FILES}, edited
 
 
-def _rendered(subject: str, body_text: str, body_html: str) -> Rendered:
+def _in_layout(parts: dict[str, str], context: dict) -> Rendered:
+    """The message's own words inside the shared layout, with the sign-off of who sent it."""
+    body_text = parts["body_text"].strip()
+    body_html = parts.get("body_html") or html_from_text(body_text)  # both already escaped: SafeString
+    layout = {"sender": context.get("sender") or safe_value(TEAM), "subject": " ".join(parts["subject"].split())}
     return Rendered(
-        subject=" ".join(subject.split()), body_text=body_text, body_html=body_html or html_from_text(body_text)
+        subject=layout["subject"],
+        body_text=render_to_string("email/layout/body.txt", {**layout, "content": body_text}),
+        body_html=render_to_string("email/layout/body.html", {**layout, "content": body_html}),
     )
 
 
@@ -67,28 +81,39 @@ def _fill(part: str, template, context: dict) -> str:
     return template.render(Context(context, autoescape=part == "body_html"))
 
 
+def _edited_templates(edited: MessageTemplate) -> dict | None:
+    """The edit's templates, or None when it cannot be used (saved before tags were restricted)."""
+    engine = sending_engine()
+    try:
+        for part in FILES:
+            check_tags(getattr(edited, part))
+        return {part: engine.from_string(getattr(edited, part)) for part in FILES if getattr(edited, part)}
+    except (ValidationError, TemplateSyntaxError):
+        logger.error("The edited templates of %s cannot be used; the shipped text is used instead.", edited.pk)
+        return None
+
+
 def render_message(message_type: MessageType, context: dict) -> Rendered:
-    """The edited version when there is one, else the files."""
+    """The edited version when there is one (and it can be used), else the files."""
     edited = MessageTemplate.objects.filter(message=message_type.name).first()
-    if edited is None:
-        templates = _file_templates(message_type)
-    else:
-        templates = {part: _engine().from_string(getattr(edited, part)) for part in FILES if getattr(edited, part)}
+    templates = (_edited_templates(edited) if edited else None) or _file_templates(message_type)
+    context = safe_context(context)
     parts = {part: _fill(part, template, context) for part, template in templates.items() if template}
-    return _rendered(parts["subject"], parts["body_text"], parts.get("body_html", ""))
+    return _in_layout(parts, context)
 
 
 def html_from_text(text: str) -> str:
     """Every character escaped, blank lines as paragraphs, line breaks kept, web addresses as links."""
-    return linebreaks(urlize(text.strip(), autoescape=True))
+    return mark_safe(linebreaks(urlize(text.strip(), autoescape=True)))  # noqa: S308 - urlize escaped it all
 
 
 def example_context(message_type: MessageType) -> dict | None:
-    """The context of the latest message of this kind whose objects all still exist, with its recipient."""
+    """The context of the latest message of this kind whose objects all still exist, with its
+    recipient, as the safe values the templates are given."""
     recent = Notification.objects.filter(message=message_type.name).exclude(context={}).select_related("recipient")
     for notification in recent.order_by("-created_at", "-pk")[:EXAMPLE_CANDIDATES]:
         try:
-            return {**thaw(notification.context), "recipient": notification.recipient}
+            return safe_context({**thaw(notification.context), "recipient": notification.recipient})
         except ObjectGone:
             continue
     return None
@@ -111,23 +136,18 @@ def check_sources(message_type: MessageType, sources: dict[str, str]) -> Rendere
     """Raise ValidationError per part for a syntax error, a failing render or an unknown variable or
     attribute (as far as Django can tell: `{% if %}` and `{% for %}` ignore unknown names). Returns
     the preview, or None when no message of this kind has been sent yet to check it against."""
-    base = _engine()
     unknown = _Unknown()
-    engine = Engine(
-        dirs=base.dirs,
-        loaders=base.loaders,
-        libraries=base.libraries,
-        builtins=base.builtins,
-        autoescape=base.autoescape,
-        string_if_invalid=unknown,
-    )
+    engine = message_engine(string_if_invalid=unknown)
     errors, templates = {}, {}
     for part, source in sources.items():
         if part != "body_html" and not source.strip():
             errors[part] = "This part cannot be empty."
             continue
         try:
+            check_tags(source)
             templates[part] = engine.from_string(source) if source else None
+        except ValidationError as error:
+            errors[part] = error.messages[0]
         except TemplateSyntaxError as error:
             errors[part] = f"The template has a mistake: {error}"
     if errors:
@@ -148,7 +168,7 @@ def check_sources(message_type: MessageType, sources: dict[str, str]) -> Rendere
             errors[part] = f"These are not among the available variables (or have no such detail): {names}."
     if errors:
         raise ValidationError(errors)
-    return _rendered(rendered["subject"], rendered["body_text"], rendered["body_html"])
+    return _in_layout(rendered, context)
 
 
 def variables(message_type: MessageType) -> list[tuple[str, str]]:

@@ -57,6 +57,7 @@ def _email(notification: Notification) -> EmailMultiAlternatives:
         subject=notification.subject,
         body=notification.body_text,
         to=[notification.recipient.email],
+        reply_to=[notification.reply_to] if notification.reply_to else None,
         headers={"Message-ID": message_id(notification)},
     )
     if notification.body_html:

@@ -17,7 +17,7 @@ from core.privacy.registry import personal_data_registry
 #: Erased accounts get an address on this reserved domain (RFC 2606), which is how they are recognised.
 ERASED_EMAIL_DOMAIN = "erased.invalid"
 
-USER_FIELDS = ["email", "first_name", "last_name", "date_joined", "last_login", "wants_optional_reminders"]
+USER_FIELDS = ["email", "first_name", "last_name", "phone", "date_joined", "last_login", "wants_optional_reminders"]
 
 
 def personal_data_export(*, person: User) -> dict[str, list[dict]]:
@@ -62,7 +62,7 @@ def person_erase(*, person: User, actor: User | None, reason: str) -> None:
     EmailAddress.objects.filter(user=person).delete()
     Authenticator.objects.filter(user=person).delete()
     person.email = f"erased-{uuid.uuid4().hex}@{ERASED_EMAIL_DOMAIN}"
-    person.first_name = person.last_name = ""
+    person.first_name = person.last_name = person.phone = ""
     person.is_active = False
     person.set_unusable_password()
     person.save()

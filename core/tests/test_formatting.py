@@ -7,7 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone
 
-from core.formatting import clock_time, day_month_time, day_month_year, long_date, weekday_date
+from core.formatting import clock, clock_time, day_month_time, day_month_year, deadline, long_date, weekday_date
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
@@ -50,3 +50,24 @@ def test_a_time_of_day_reads_as_the_filter_writes_it(hour, minute):
     value = datetime.time(hour, minute)
 
     assert clock_time(value) == _filtered(value, 'time:"g:i a"')
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        (datetime.time(9, 0), "9am"),
+        (datetime.time(17, 30), "5:30pm"),
+        (datetime.time(12, 0), "midday"),
+        (datetime.time(0, 0), "midnight"),
+        (datetime.time(12, 5), "12:05pm"),
+    ],
+)
+def test_a_clock_time_reads_in_the_gov_uk_style(value, words):
+    assert clock(value) == words
+
+
+def test_a_deadline_names_the_time_then_the_day_and_ends_without_a_full_stop():
+    moment = datetime.datetime(2026, 3, 4, 17, 0, tzinfo=datetime.UTC)
+    with timezone.override(LONDON):
+        assert deadline(moment) == "5pm on Wednesday 4 March 2026"
+        assert f"Please answer by {deadline(moment)}." == "Please answer by 5pm on Wednesday 4 March 2026."

@@ -44,8 +44,10 @@ def test_an_edited_template_is_used_for_new_messages_with_its_html(make_user, ad
 
     assert notification.subject == f"Welcome, {person.first_name}"
     (email,) = [email for email in mail.outbox if email.to == [person.email]]
-    assert email.body == "We start on 9 May. See you there."
-    assert email.alternatives[0] == ("<p>We start on <em>9 May</em>.</p>", "text/html")
+    assert email.body.startswith("We start on 9 May. See you there.\n")
+    html, mimetype = email.alternatives[0]
+    assert mimetype == "text/html"
+    assert "<p>We start on <em>9 May</em>.</p>" in html
     entry = ModelLogEntry.objects.get(action="core.message_template.edit", object_id=GREETING.name)
     assert entry.user == admin
 
@@ -92,7 +94,8 @@ def test_a_message_without_an_html_template_gets_a_safe_html_body(make_user, run
     (html, mimetype) = mail.outbox[0].alternatives[0]
     assert mimetype == "text/html"
     assert "&lt;b&gt;3 March&lt;/b&gt;" in html
-    assert html.startswith("<p>")
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<p>Reminder" in html or "&lt;b&gt;" in html
 
 
 def test_html_from_text_makes_paragraphs_and_links_and_escapes():
@@ -149,3 +152,15 @@ def test_the_list_of_messages_takes_the_same_queries_however_many_are_edited(cli
 
     assert "Edited" in content
     assert len(two_edited) == len(none_edited)
+
+
+def test_each_saved_version_keeps_its_words_in_the_history(client, admin, sent_once):
+    message_template_save(message_type=GREETING, sources=EDITED, actor=admin)
+    message_template_save(message_type=GREETING, sources={**EDITED, "subject": "Second {{ start }}"}, actor=admin)
+    client.force_login(admin)
+
+    versions = ModelLogEntry.objects.filter(action="core.message_template.edit").order_by("timestamp", "pk")
+    page = client.get(reverse("core_message_template_edit", args=[GREETING.name])).content.decode()
+
+    assert [entry.data["version"]["subject"] for entry in versions] == [EDITED["subject"], "Second {{ start }}"]
+    assert page.count("The words of this version") == 2

@@ -36,7 +36,8 @@ def test_notify_renders_and_records_the_message(make_user):
     notification = notify(message=GREETING.name, recipient=person, key="cohort-1", context={"start": "3 March"})
 
     assert notification.subject == "Hello Test"
-    assert notification.body_text.strip() == "Your course starts on 3 March."
+    assert notification.body_text.startswith("Your course starts on 3 March.\n\n")
+    assert notification.body_text.strip().endswith("The Early Support training team")
     assert "<strong>3 March</strong>" in notification.body_html
     assert notification.status == Notification.Status.QUEUED
 

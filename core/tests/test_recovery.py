@@ -86,5 +86,5 @@ def test_a_resend_carries_the_same_message_id(make_user, run_tasks):
 
     first, second = mail.outbox
     assert first.extra_headers["Message-ID"] == second.extra_headers["Message-ID"]
-    assert first.extra_headers["Message-ID"] == f"<notification-{notification.pk}@localhost>"
+    assert first.extra_headers["Message-ID"] == f"<notification-{notification.pk}@early-support.test>"
     assert first.message()["Message-ID"] == first.extra_headers["Message-ID"]

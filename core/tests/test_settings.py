@@ -7,15 +7,20 @@ import sys
 from django.conf import settings
 
 
-def test_production_settings_pass_check_deploy_with_no_warnings(tmp_path):
-    env = {
+def production_env(tmp_path) -> dict:
+    return {
         **{name: value for name, value in os.environ.items() if name != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DJANGO_SECRET_KEY": "k" * 30 + "-production-like-secret-0123456789",
         "DJANGO_ALLOWED_HOSTS": "training.example.org",
-        "WAGTAILADMIN_BASE_URL": "https://training.example.org",
+        "BASE_URL": "https://training.example.org",
+        "DJANGO_DEFAULT_FROM_EMAIL": "Early Support training <training@example.org>",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
     }
+
+
+def test_production_settings_pass_check_deploy_with_no_warnings(tmp_path):
+    env = production_env(tmp_path)
 
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -28,6 +33,20 @@ def test_production_settings_pass_check_deploy_with_no_warnings(tmp_path):
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues (0 silenced)" in result.stdout
+
+
+def test_production_refuses_to_start_with_a_localhost_sender_or_site_address(tmp_path):
+    """Issue #22: emails From no-reply@localhost, links to 127.0.0.1."""
+    env = production_env(tmp_path)
+    del env["DJANGO_DEFAULT_FROM_EMAIL"]
+    env["BASE_URL"] = "http://127.0.0.1:8000"
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=settings.BASE_DIR, env=env, capture_output=True, text=True
+    )
+
+    assert result.returncode != 0
+    assert "core.E001" in result.stderr and "core.E002" in result.stderr
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key(tmp_path):

@@ -204,6 +204,20 @@ def test_a_person_can_stop_optional_reminders(client, make_user):
     assert me.wants_optional_reminders is False
 
 
+def test_a_facilitator_gives_the_phone_number_their_messages_sign_off_with(client, make_user, region):
+    facilitator = make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region])
+    participant = make_user(Role.PARTICIPANT)
+    client.force_login(participant)
+    participants_page = client.get(reverse("preferences")).content.decode()
+    client.force_login(facilitator)
+
+    client.post(reverse("preferences"), {"wants_optional_reminders": "on", "phone": "0113 496 0000"})
+
+    facilitator.refresh_from_db()
+    assert facilitator.phone == "0113 496 0000"
+    assert 'name="phone"' not in participants_page
+
+
 def test_a_person_reads_and_downloads_what_is_held_about_them(client, make_user):
     me = make_user(Role.PARTICIPANT, email="sam@example.org")
     client.force_login(me)

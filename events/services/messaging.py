@@ -5,29 +5,28 @@ worker. The pre-course pack and agendas follow `selectors.deadlines`: the daily 
 fallen due (000:L2670–2676) and a late registrant gets everything already due at once.
 """
 
+import dataclasses
 import datetime
 
-from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.log_actions import log
 
-from core.models import Notification
+from core.formatting import deadline
+from core.models import Notification, User
 from core.notifications import notify
+from core.notifications.links import absolute_url
+from core.notifications.senders import Sender, region_sender
 from courses.models import CourseReading, SectionPage
 from events import messages
 from events.calendars import build_calendar, person_calendar
 from events.models import Cohort, PlaceOffer, Registration, Session
 from events.rules import CohortRules, current_rules
-from events.selectors.deadlines import DueMessage, sendable_now
+from events.selectors.deadlines import DueMessage, messages_due, sendable_now
 from events.selectors.sessions import sessions_for_registration
-
-
-def absolute_url(path: str) -> str:
-    """`path` on the public address (`WAGTAILADMIN_BASE_URL`, docs/deployment.md): read from settings,
-    not the database, so a sweep's thousands of emails cost no query for it (issue #8)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _base_context(registration: Registration) -> dict:
@@ -40,6 +39,15 @@ def _base_context(registration: Registration) -> dict:
     }
 
 
+def cohort_sender(cohort: Cohort, memo: dict | None = None) -> Sender:
+    """Who signs a cohort's messages and receives replies: its region's facilitator or contact
+    address (issue #22 point 1); `memo` keeps it for a sweep's other messages in the region."""
+    memo = {} if memo is None else memo
+    if ("sender", cohort.region_id) not in memo:
+        memo["sender", cohort.region_id] = region_sender(cohort.region)
+    return memo["sender", cohort.region_id]
+
+
 def _calendar(registration: Registration) -> list[tuple[str, str, str]]:
     return [("course-dates.ics", person_calendar(registration.cohort.title, [registration]), "text/calendar")]
 
@@ -50,6 +58,7 @@ def send_confirmed(registration: Registration, *, rules: CohortRules, today: dat
         message=messages.REGISTRATION_CONFIRMED,
         recipient=registration.person,
         key=messages.registration_key(registration),
+        sender=cohort_sender(registration.cohort),
         context=_base_context(registration),
         attachments=_calendar(registration),
     )
@@ -61,6 +70,7 @@ def send_waiting(registration: Registration, *, position: int) -> None:
         message=messages.WAITING_LIST,
         recipient=registration.person,
         key=messages.registration_key(registration),
+        sender=cohort_sender(registration.cohort),
         context={**_base_context(registration), "position": position},
     )
 
@@ -70,9 +80,11 @@ def send_offer(offer: PlaceOffer) -> None:
         message=messages.PLACE_OFFERED,
         recipient=offer.registration.person,
         key=f"offer-{offer.pk}",
+        sender=cohort_sender(offer.registration.cohort),
         context={
             **_base_context(offer.registration),
             "offer": offer,
+            "reply_by": deadline(offer.expires_at),
             "offer_url": absolute_url(reverse("events:offer", kwargs={"token": offer.token})),
         },
     )
@@ -83,6 +95,7 @@ def send_offer_expired(offer: PlaceOffer) -> None:
         message=messages.OFFER_EXPIRED,
         recipient=offer.registration.person,
         key=f"offer-{offer.pk}",
+        sender=cohort_sender(offer.registration.cohort),
         context={**_base_context(offer.registration), "offer": offer},
     )
 
@@ -91,6 +104,7 @@ def send_day1_moved(registration: Registration) -> None:
     notify(
         message=messages.DAY1_MOVED,
         recipient=registration.person,
+        sender=cohort_sender(registration.cohort),
         key=f"{messages.registration_key(registration)}-day1-{registration.day1_cohort_id or registration.cohort_id}",
         context=_base_context(registration),
         attachments=_calendar(registration),
@@ -102,6 +116,7 @@ def send_cancelled(registration: Registration, *, reason: str) -> None:
         message=messages.COHORT_CANCELLED,
         recipient=registration.person,
         key=messages.registration_key(registration),
+        sender=cohort_sender(registration.cohort),
         context={**_base_context(registration), "reason": reason},
     )
 
@@ -114,8 +129,12 @@ def _due_context(item: DueMessage, materials: dict) -> dict:
         courses = frozenset(session.course_id for session in context["sessions"])
         if ("readings", courses) not in materials:
             links = CourseReading.objects.filter(course_id__in=courses, reading__live=True).select_related("reading")
-            materials["readings", courses] = [(link.reading.title, link.reading.get_full_url()) for link in links]
-        context["readings"] = materials["readings", courses]
+            materials["readings", courses] = [(link.reading.pk, link.reading.title) for link in links]
+        # Each reading's own page for this registration, where reading it is recorded (issue #22 point 1).
+        context["readings"] = [
+            (title, absolute_url(reverse("feedback:reading", args=[item.registration.pk, reading_pk])))
+            for reading_pk, title in materials["readings", courses]
+        ]
     else:
         course = item.session.course
         if ("sections", course.pk) not in materials:
@@ -138,6 +157,7 @@ def _send_items(registration: Registration, items: list[DueMessage], materials: 
                 key=item.key,
                 context=_due_context(item, materials),
                 attachments=attachments,
+                sender=cohort_sender(registration.cohort, materials),
             )
             is not None
         )
@@ -204,3 +224,71 @@ def cohort_messages_send_due(*, today: datetime.date | None = None) -> int:
                 with transaction.atomic():
                     sent += _send_items(registration, new, materials)
     return sent
+
+
+#: What a facilitator can send from the cohort page, with its audit action (issue #22 point 2).
+SENDABLE_FROM_PAGE = {messages.PRE_COURSE_PACK: "events.cohort.send_pack", messages.AGENDA: "events.cohort.send_agenda"}
+
+
+def _page_items(
+    *, cohort: Cohort, message: str, session: Session | None, registration: Registration | None
+) -> list[DueMessage]:
+    """The pack (or the agenda of `session`) of one confirmed participant of the cohort, or of all."""
+    if message not in SENDABLE_FROM_PAGE:
+        raise ValidationError("Choose the pre-course pack or an agenda.", code="not_sendable")
+    if message == messages.AGENDA and (session is None or session.cohort_id != cohort.pk):
+        raise ValidationError("Choose one of this cohort's days for the agenda.", code="no_such_day")
+    confirmed = Registration.objects.filter(
+        Q(cohort=cohort) | Q(day1_cohort=cohort), status=Registration.Status.CONFIRMED
+    ).select_related("person", "cohort__venue", "cohort__region", "day1_cohort__venue")
+    if registration is not None:
+        confirmed = confirmed.filter(pk=registration.pk)
+        if not confirmed.exists():
+            raise ValidationError("This person does not have a confirmed place on the cohort.", code="not_confirmed")
+    rules = current_rules()
+    return [
+        item
+        for each in confirmed.order_by("pk")
+        for item in messages_due(each, rules=rules)
+        if item.message == message and (session is None or item.session.pk == session.pk)
+    ]
+
+
+@transaction.atomic
+def due_message_send(
+    *,
+    cohort: Cohort,
+    message: str,
+    actor: User,
+    session: Session | None = None,
+    registration: Registration | None = None,
+) -> int:
+    """Send the pre-course pack or a day's agenda now, from the cohort page (issue #22 point 2).
+
+    To one person (`registration`) it is sent again even if they had it, at most once a minute
+    (a double click sends one). To everyone it goes only to those who have not had it: nothing
+    recorded yet, or a message that failed. Returns how many were recorded; audit entry on the cohort.
+    """
+    items = _page_items(cohort=cohort, message=message, session=session, registration=registration)
+    recorded = dict(
+        Notification.objects.filter(
+            message=message, recipient_id__in={item.registration.person_id for item in items}
+        ).values_list("key", "status")
+    )
+    resend_key = f"resent-{timezone.now():%Y%m%d%H%M}"
+    materials: dict = {}
+    sent = []
+    for item in items:
+        status = recorded.get(item.key)
+        if status is not None and registration is None and status != Notification.Status.FAILED:
+            continue
+        key = item.key if status is None else f"{item.key}-{resend_key}"
+        if _send_items(item.registration, [dataclasses.replace(item, key=key)], materials):
+            sent.append(item.registration.pk)
+    log(
+        instance=cohort,
+        action=SENDABLE_FROM_PAGE[message],
+        user=actor,
+        data={"registrations": sent, "session": session.pk if session else None},
+    )
+    return len(sent)

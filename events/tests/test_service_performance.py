@@ -46,9 +46,10 @@ def rows(label: str, count: int):
 #: Wagtail's reference-index task (2), the person's roles (1), granting Participant (savepoint,
 #: group, membership check, insert, audit entry with its two checks: 8) and the registration's audit
 #: entry (3). The import adds the rules and the confirmation (once-only check, its template,
-#: savepoint, insert, release): 6 more.
+#: savepoint, insert, release): 6 more, and who the confirmation comes from (the cohort's region and
+#: its facilitator, for the Reply-To and sign-off, issue #22): 2 more.
 PREVIEW_PER_ROW = 26
-IMPORT_PER_ROW = PREVIEW_PER_ROW + 6
+IMPORT_PER_ROW = PREVIEW_PER_ROW + 8
 
 
 @pytest.mark.parametrize(
@@ -134,7 +135,7 @@ def test_a_locked_cohorts_sessions_are_its_own_however_they_are_read(make_cohort
 # --- links ---------------------------------------------------------------------------------------
 
 
-@override_settings(WAGTAILADMIN_BASE_URL="https://training.example.org/")
+@override_settings(BASE_URL="https://training.example.org/")
 def test_links_in_messages_use_the_public_address_without_a_query(cohort, participant):
     sql = queries(
         lambda: registration_create(cohort=cohort, person=participant, answers=professional(), actor=participant)

@@ -80,10 +80,10 @@ def sign_in(page, live_server, user, password: str = PASSWORD) -> None:
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     if "/2fa/authenticate/" in page.url:
         page.get_by_label("Code", exact=True).fill(current_totp_code(user.totp_secret))
-        page.get_by_role("button", name="Sign In").click()
+        page.get_by_role("button", name="Sign in").click()
 
 
 def link_in_last_email(pattern: str) -> str:
