@@ -9,6 +9,7 @@ AUDIT_ACTIONS = [
     ("events.cohort.confirm", "Confirm cohort", "Cohort confirmed"),
     ("events.cohort.deliver", "Mark cohort delivered", "Cohort marked as delivered"),
     ("events.cohort.cancel", "Cancel cohort", "Cohort cancelled"),
+    ("events.cohort.change", "Change cohort", "Cohort changed: days, times, venue or places"),
     ("events.registration.create", "Register", "Registered"),
     ("events.registration.cancel", "Cancel registration", "Registration cancelled"),
     ("events.registration.move_day1", "Move Day 1", "Day 1 moved to another cohort"),

@@ -121,3 +121,15 @@ class Ethnicity(models.TextChoices):
     WHITE = "white", "White"
     OTHER = "other", "Another ethnic group"
     UNDISCLOSED = "undisclosed", "I prefer not to say"
+
+
+class CancellationReason(models.TextChoices):
+    """Why a cohort was cancelled, from a list so the fidelity dashboard can count them (issue #21).
+    Cohorts were cancelled for too few registrations (000:L489–491); a cohort that cannot reach the
+    multi-agency mix is another (000:L2219–2229)."""
+
+    TOO_FEW = "too_few", "Too few registrations"
+    VENUE = "venue", "A problem with the venue"
+    TRAINER_UNAVAILABLE = "trainer_unavailable", "A trainer is not available"
+    MIX_NOT_MET = "mix_not_met", "The mix of people could not be met"
+    OTHER = "other", "Other"
