@@ -11,7 +11,7 @@ AUDIT_ACTIONS = [
     ("events.cohort.cancel", "Cancel cohort", "Cohort cancelled"),
     ("events.cohort.change", "Change cohort", "Cohort changed: days, times, venue or places"),
     ("events.registration.create", "Register", "Registered"),
-    ("events.registration.cancel", "Cancel registration", "Registration cancelled"),
+    ("events.registration.cancel", "Cancel registration", "Registration cancelled; the person was told"),
     ("events.registration.move_day1", "Move Day 1", "Day 1 moved to another cohort"),
     ("events.registration.import", "Import registrations", "Registrations imported"),
     ("events.offer.make", "Offer a place", "Place offered from the waiting list"),

@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.utils import timezone
 
 from courses.models import CourseLearningOutcome
 from events.models import Cohort, PlaceOffer, Registration, Session
@@ -15,7 +16,7 @@ from events.rules import CohortRules
 from events.selectors.day1 import people_who_did_day1
 from events.selectors.deadlines import DueMessage, overdue_messages
 from events.selectors.mix import MIX_FIELDS, MixReport, evaluate_mix
-from events.selectors.sessions import sessions_with_cohorts
+from events.selectors.sessions import participant_can_cancel, sessions_with_cohorts
 
 # A cohort page's days with their course's title and kind. Unordered: `Cohort.ordered_sessions` sorts them.
 SESSIONS = Prefetch("sessions", queryset=Session.objects.with_course_names().order_by())
@@ -60,13 +61,16 @@ def registrations_of(person) -> QuerySet[Registration]:
 
 
 def my_courses(person) -> list[Registration]:
-    """A participant's registrations, each with `days`: the (session, cohort) pairs they attend, and
+    """A participant's registrations, each with `days`: the (session, cohort) pairs they attend,
+    `can_cancel` (`participant_can_cancel`), and
     the offered ones with `open_offers`. Only a registration offered a place holds an open offer
     (`events.services.waiting_list`), so nobody else's offers are looked up."""
     registrations = list(registrations_of(person))
     prefetch_related_objects([r for r in registrations if r.status == Registration.Status.OFFERED], OPEN_OFFERS)
+    today = timezone.localdate()
     for registration in registrations:
         registration.days = sessions_with_cohorts(registration)
+        registration.can_cancel = participant_can_cancel(registration, today)
     return registrations
 
 
