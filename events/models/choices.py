@@ -30,6 +30,9 @@ class ApplyingAs(models.TextChoices):
 
 #: People who bring the family's point of view and need preparing before the course (DOMAIN.md §5).
 FAMILY_SIDE = frozenset({ApplyingAs.PARENT_CARER, ApplyingAs.BOTH, ApplyingAs.YOUNG_PERSON, ApplyingAs.FAMILY_MEMBER})
+#: A young person's part is planned in advance, which day and which activity (000:L3214–3218): the
+#: step named from the start, before anything else of their preparation is recorded.
+YOUNG_PERSON_PLAN = "a plan for which day and activity they take part in"
 #: Counted as parent carers by the mix rule.
 PARENT_CARERS = frozenset({ApplyingAs.PARENT_CARER, ApplyingAs.BOTH})
 

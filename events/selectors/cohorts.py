@@ -170,10 +170,7 @@ def _unprepared(registrations: list[Registration]) -> list[tuple[Registration, l
     """Parent carers and young people whose preparation is not complete (DOMAIN.md §5)."""
     missing = []
     for registration in registrations:
-        if not registration.needs_preparation:
-            continue
-        preparation = getattr(registration, "preparation", None)
-        steps = preparation.missing_steps() if preparation else ["a preparation record"]
+        steps = registration.preparation_missing_steps()
         if steps:
             missing.append((registration, steps))
     return missing
