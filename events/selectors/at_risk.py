@@ -31,13 +31,6 @@ class CohortAtRisk:
     reasons: list[RiskReason] = field(default_factory=list)
 
 
-def below_target_note(confirmed: int, rules: CohortRules) -> str:
-    """Said beside the mix while a cohort has fewer confirmed than the usual size (around 16, 000:L2690)."""
-    if confirmed >= rules.target_size:
-        return ""
-    return f"{confirmed} confirmed: below the usual size of {rules.target_size}."
-
-
 def risk_candidates(cohorts, *, rules: CohortRules, today: datetime.date):
     """Recruiting or confirmed cohorts whose first day is from today to the cut-off, soonest first."""
     return (

@@ -15,7 +15,7 @@ from events.models import Cohort, PlaceOffer, Registration, Session
 from events.rules import CohortRules
 from events.selectors.day1 import people_who_did_day1
 from events.selectors.deadlines import DueMessage, overdue_messages
-from events.selectors.mix import MIX_FIELDS, MixReport, evaluate_mix
+from events.selectors.mix import MIX_FIELDS, MixReport, below_target_note, evaluate_mix
 from events.selectors.sessions import participant_can_cancel, sessions_with_cohorts
 
 # A cohort page's days with their course's title and kind. Unordered: `Cohort.ordered_sessions` sorts them.
@@ -101,6 +101,8 @@ class CohortOverview:
     unprepared: list[tuple[Registration, list[str]]]
     missed_day1: list[Registration]
     overdue: list[DueMessage]
+    #: "8 confirmed: below the usual size of 16." while short of the usual size (000:L2690), else "".
+    below_target: str = ""
 
 
 def overview_cohorts(cohorts: QuerySet[Cohort]) -> QuerySet[Cohort]:
@@ -143,6 +145,7 @@ def overview_of(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> 
         waiting=by_status[Registration.Status.WAITING],
         day1_guests=guests,
         mix=evaluate_mix([{name: getattr(r, name) for name in MIX_FIELDS} for r in confirmed], rules),
+        below_target=below_target_note(len(confirmed), rules),
         unprepared=_unprepared(confirmed + offered),
         missed_day1=[r for r in needs_day1 if day1 and day1.date < today and r.person_id not in done],
         overdue=overdue_messages(confirmed, rules=rules, today=today),

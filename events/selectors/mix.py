@@ -111,6 +111,13 @@ def _confirmed_rows(cohort_ids) -> list[dict]:
     )
 
 
+def below_target_note(confirmed: int, rules: CohortRules) -> str:
+    """Said beside the mix while a cohort has fewer confirmed than the usual size (around 16, 000:L2690)."""
+    if confirmed >= rules.target_size:
+        return ""
+    return f"{confirmed} confirmed: below the usual size of {rules.target_size}."
+
+
 def mix_rows_by_cohort(cohort_ids) -> defaultdict[int, list[dict]]:
     """The confirmed participants' mix fields of many cohorts, by cohort id (one query)."""
     rows_by_cohort = defaultdict(list)
