@@ -142,7 +142,7 @@ def cohort_cancel(
 
 
 def _days(cohort: Cohort) -> dict:
-    """Each day as (course, date, start, end), by primary key (None for a day not saved yet)."""
+    """Each day as (course, date, start, end), by primary key ("new-<n>" for a day not saved yet)."""
     return {
         session.pk or f"new-{index}": (session.course_id, session.date, session.starts_at, session.ends_at)
         for index, session in enumerate(cohort.sessions.all())

@@ -15,28 +15,14 @@ from core.models import Notification
 from events.models import Cohort, Registration
 from events.models.choices import CancellationReason
 from events.services.cohorts import cohort_cancel, cohort_update
-from events.tests.factories import VenueFactory, in_days
-
-
-def edited(cohort: Cohort, **days) -> Cohort:
-    """The cohort as the admin's editor leaves it before saving: fields and days changed in memory only.
-    `days` maps a day's position to its new date, e.g. edited(cohort, day2=in_days(50))."""
-    cohort = Cohort.objects.get(pk=cohort.pk)
-    sessions = list(cohort.sessions.select_related("course").order_by("date"))
-    for name, date in days.items():
-        sessions[int(name.removeprefix("day")) - 1].date = date
-    cohort.sessions = sessions
-    return cohort
+from events.services.registrations import registration_create
+from events.tests.factories import VenueFactory, edited, in_days, professional, saved_days
 
 
 def calendar_of(message) -> icalendar.Calendar:
     ((name, content, mimetype),) = message.attachments
     assert (name, mimetype) == ("course-dates.ics", "text/calendar")
     return icalendar.Calendar.from_ical(content)
-
-
-def saved_days(cohort: Cohort) -> list:
-    return list(cohort.sessions.order_by("date").values_list("date", flat=True))
 
 
 def test_moving_day_2_tells_everyone_with_a_place_once_with_an_updated_calendar(
@@ -115,9 +101,6 @@ def test_a_change_the_rules_refuse_writes_nothing(make_cohort, fill, facilitator
 
 
 def test_more_places_go_to_the_people_waiting(make_cohort, fill, make_user, facilitator):
-    from events.services.registrations import registration_create
-    from events.tests.factories import professional
-
     cohort = make_cohort(status=Cohort.Status.RECRUITING, capacity=6)
     fill(cohort, 6)
     waiting = registration_create(cohort=cohort, person=make_user(), answers=professional(), actor=None)

@@ -12,8 +12,7 @@ from wagtail.models import ModelLogEntry
 from core.models import Notification
 from events.models import Cohort
 from events.services.cohorts import cohort_update
-from events.tests.factories import RegistrationFactory, in_days
-from events.tests.services.test_cohort_changes import edited, saved_days
+from events.tests.factories import RegistrationFactory, edited, in_days, saved_days
 from trainers.models import DeliveryAssignment, Stage
 from trainers.services.rostering import team_set
 
