@@ -7,10 +7,12 @@ import icalendar
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from core.models import Notification
 from events.models import Cohort
+from events.services.calendars import calendar_feed_reset
 from events.services.cohorts import cohort_update
 from events.tests.factories import RegistrationFactory, edited, in_days, saved_days
 from trainers.models import DeliveryAssignment, Stage
@@ -80,3 +82,20 @@ def test_a_team_change_that_breaks_the_first_lead_rule_keeps_the_team_as_it_was(
         (experienced.pk, Role.CO_TRAINER),
     }
     assert audit(cohort) == ["trainers.team.set"]
+
+
+def test_the_leads_subscription_shows_the_new_day_at_once(
+    client, cohort, experienced, django_capture_on_commit_callbacks
+):
+    team_set(cohort=cohort, lead=experienced, co_trainers=[], shadows=[], actor=None)
+    feed = calendar_feed_reset(person=experienced, actor=experienced)
+    url = reverse("events:trainer_feed", args=[feed.token])
+    client.get(url)  # now kept for EVENTS_TRAINER_FEED_CACHE_SECONDS
+
+    with django_capture_on_commit_callbacks(execute=True):
+        cohort_update(cohort=edited(cohort, day2=in_days(50)), actor=None)
+
+    uids = {f"eskw-session-{pk}" for pk in cohort.sessions.values_list("pk", flat=True)}
+    feed_events = [e for e in icalendar.Calendar.from_ical(client.get(url).content).events if e["uid"] in uids]
+    assert in_days(50) in {event.decoded("dtstart").date() for event in feed_events}
+    assert {event["sequence"] for event in feed_events} == {1}
