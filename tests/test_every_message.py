@@ -41,7 +41,11 @@ def _events(world, name):
         events_messages.PLACE_OFFERED: lambda: messaging.send_offer(world.offer),
         events_messages.OFFER_EXPIRED: lambda: messaging.send_offer_expired(world.offer),
         events_messages.DAY1_MOVED: lambda: messaging.send_day1_moved(registration),
-        events_messages.COHORT_CANCELLED: lambda: messaging.send_cancelled(registration, reason="Too few places"),
+        events_messages.COHORT_CANCELLED: lambda: messaging.send_cancelled(
+            world.cohort, [registration], reason="Too few places"
+        ),
+        events_messages.COHORT_CHANGED: lambda: messaging.send_changed(world.cohort, changes=["Day 2 moved"]),
+        events_messages.PLACE_CANCELLED: lambda: messaging.send_place_cancelled(registration, reason="Asked to"),
         events_messages.PRE_COURSE_PACK: lambda: messaging.due_message_send(
             cohort=world.cohort, message=name, actor=facilitator, registration=registration
         ),

@@ -115,3 +115,18 @@ class RegistrationFactory(DjangoModelFactory):
         answers = professional()
         answers.update({key: kwargs.pop(key) for key in list(kwargs) if key in answers})
         return super()._create(model_class, *args, **answers, **kwargs)
+
+
+def edited(cohort: Cohort, **days) -> Cohort:
+    """The cohort as the admin's editor leaves it before saving: fields and days changed in memory only.
+    `days` maps a day's position to its new date, e.g. edited(cohort, day2=in_days(50))."""
+    cohort = Cohort.objects.get(pk=cohort.pk)
+    sessions = list(cohort.sessions.select_related("course").order_by("date"))
+    for name, date in days.items():
+        sessions[int(name.removeprefix("day")) - 1].date = date
+    cohort.sessions = sessions
+    return cohort
+
+
+def saved_days(cohort: Cohort) -> list:
+    return list(cohort.sessions.order_by("date").values_list("date", flat=True))

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from core.forms import posted
 from core.roles import Role
-from events.calendars import build_calendar
+from events.calendars import build_calendar, trainer_feed_key
 from events.forms.public import PreparationForm
 from events.models import CalendarFeed, Cohort, Preparation, Registration, Session
 from events.rules import current_rules
@@ -85,11 +85,12 @@ def trainer_feed(request, token):
 
     Calendar apps fetch it every few minutes, so the body is kept for
     `EVENTS_TRAINER_FEED_CACHE_SECONDS` per feed address (issue #8): a change to the trainer's
-    sessions shows up at most that much later. The token, the account and the trainer role are
+    sessions shows up at most that much later; a change through `events.services.cohorts` forgets
+    its team's feeds at once (`trainer_feeds_forget`). The token, the account and the trainer role are
     checked every time, so a replaced address, a deactivated account or a lost role stops it at once."""
     feed = get_object_or_404(CalendarFeed.objects.serving(), token=token)
     seconds = settings.EVENTS_TRAINER_FEED_CACHE_SECONDS
-    calendar = cache.get_or_set(f"events:trainer-feed:{feed.token}", lambda: _trainer_calendar(feed), seconds)
+    calendar = cache.get_or_set(trainer_feed_key(feed.token), lambda: _trainer_calendar(feed), seconds)
     response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     patch_cache_control(response, private=True, max_age=seconds)
     return response

@@ -124,3 +124,32 @@ def test_the_21st_person_goes_on_the_waiting_list(page, live_server, make_user, 
     assert_accessible(page)
     assert Registration.objects.get(person=person).status == Registration.Status.WAITING
     assert recruiting.places_taken() == 20
+
+
+def test_a_participant_cancels_their_place_after_a_confirmation_page(page, live_server, make_user, recruiting):
+    person = make_user(Role.PARTICIPANT)
+    mine = RegistrationFactory(cohort=recruiting, person=person)
+    sign_in(page, live_server, person)
+
+    page.goto(f"{live_server.url}/my/courses/")
+    page.get_by_role("link", name="Cancel my place on Camden, spring").click()
+    expect(page.get_by_role("heading", name="Cancel your place on Camden, spring")).to_be_visible()
+    assert_accessible(page)
+    mine.refresh_from_db()
+    assert mine.status == Registration.Status.CONFIRMED
+
+    page.get_by_role("button", name="Yes, cancel my place").click()
+
+    expect(page.get_by_text("Your place on Camden, spring is cancelled.")).to_be_visible()
+    mine.refresh_from_db()
+    assert mine.status == Registration.Status.CANCELLED
+
+
+def test_the_cohort_calendar_in_the_admin_passes_axe(page, live_server, make_user, region, recruiting):
+    facilitator = make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region])
+    sign_in(page, live_server, facilitator)
+
+    page.goto(f"{live_server.url}/admin/cohort-calendar/?month={recruiting.start_date:%Y-%m}")
+
+    expect(page.get_by_role("link", name="Camden, spring").first).to_be_visible()
+    assert_accessible(page)

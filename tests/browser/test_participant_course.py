@@ -190,6 +190,8 @@ def test_every_page_the_team_uses_passes_axe(page, live_server, make_user, deliv
         f"{team}/cohorts/{delivered.pk}/readings/",
         f"{team}/cohorts/{delivered.pk}/results/",
         f"{team}/days/{day1.pk}/sections/",
+        f"{team}/days/{day1.pk}/sign-in-sheet/",
+        f"{live_server.url}/cohorts/{delivered.pk}/team/",
         f"{team}/days/{day1.pk}/issues/",
         f"{team}/days/{day1.pk}/questions/",
         f"{team}/days/{day1.pk}/materials/",
