@@ -5,14 +5,6 @@ class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Core"
 
-    def ready(self) -> None:
-        from core import admin_chrome, admin_home, admin_listing_kept, admin_sidebar
-
-        admin_sidebar.install()
-        admin_chrome.install()
-        admin_listing_kept.install()
-        admin_home.install()
-
     @property
     def personal_data(self):
         from core.privacy import PersonalData
