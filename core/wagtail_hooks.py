@@ -2,8 +2,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from core.admin_views import erasure, message_template_edit, message_templates
-from core.viewsets import ConsentWordingViewSet, FacilitatorViewSet, RegionViewSet, ScheduledRunViewSet
+from core.admin.views import erasure, message_template_edit, message_templates
+from core.admin.viewsets import ConsentWordingViewSet, FacilitatorViewSet, RegionViewSet, ScheduledRunViewSet
 
 
 @hooks.register("register_log_actions")

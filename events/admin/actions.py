@@ -6,7 +6,7 @@ service refuses comes back as the form's error, in the service's own words.
 
 from django.urls import reverse
 
-from core.admin_actions import ServiceActionView
+from core.admin.actions import ServiceActionView
 from events.admin.mixins import ObjectPermissionMixin
 from events.forms.admin import ConfirmForm, Day1EquivalentForm, MoveDay1Form, ReasonForm
 from events.models import Cohort, Day1Completion, Registration

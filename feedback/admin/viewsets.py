@@ -15,7 +15,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.admin_policies import ViewOnlyPolicy
+from core.admin.policies import ViewOnlyPolicy
 from events.admin.mixins import FormulaSafeExportMixin
 from feedback.admin.views import AccreditedRouteViewSet, AnswerQuestionView, EvaluationResultsViewSet, PublishFormView
 from feedback.models import (

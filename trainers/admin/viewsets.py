@@ -14,7 +14,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.admin_policies import ViewOnlyPolicy
+from core.admin.policies import ViewOnlyPolicy
 from events.access import managed_regions
 from trainers.admin import actions, imports, team
 from trainers.admin.mixins import NoAddOrDeletePolicy, ScopedListingMixin, ScopedMixin
