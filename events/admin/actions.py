@@ -10,7 +10,7 @@ from core.admin.actions import ServiceActionView
 from events.admin.mixins import ObjectPermissionMixin
 from events.forms.admin import ConfirmForm, Day1EquivalentForm, MoveDay1Form, ReasonForm
 from events.models import Cohort, Day1Completion, Registration
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.selectors.mix import cohort_mix
 from events.services import cohorts as cohort_services
 from events.services.day1 import day1_completion_record

@@ -33,7 +33,7 @@ from events.admin.venues import VenueViewSet
 from events.forms.admin import CohortAdminForm
 from events.models import Cohort, Registration
 from events.models.choices import ApplyingAs
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.selectors.cohorts import overview_cohorts, overview_of
 from events.services.waiting_list import waiting_list_refill
 

@@ -11,7 +11,7 @@ from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
 
 from courses.models import CourseLearningOutcome
 from events.models import Cohort, PlaceOffer, Registration, Session
-from events.rules import CohortRules
+from events.models.rules import CohortRules
 from events.selectors.day1 import people_who_did_day1
 from events.selectors.deadlines import DueMessage, overdue_messages
 from events.selectors.mix import MIX_FIELDS, MixReport, evaluate_mix

@@ -19,7 +19,7 @@ from courses.models import CourseReading, SectionPage
 from events import messages
 from events.calendars import build_calendar, person_calendar
 from events.models import Cohort, PlaceOffer, Registration, Session
-from events.rules import CohortRules, current_rules
+from events.models.rules import CohortRules, current_rules
 from events.selectors.deadlines import DueMessage, sendable_now
 from events.selectors.sessions import sessions_for_registration
 
