@@ -4,10 +4,7 @@ and `oversight`'s were left out once, so CI never ran them (issue #20)."""
 import tomllib
 from pathlib import Path
 
-from django.apps import apps
-from django.conf import settings
-
-BASE_DIR = Path(settings.BASE_DIR).resolve()
+from tests.project import BASE_DIR, local_apps
 
 
 def configured_testpaths() -> list[str]:
@@ -18,11 +15,7 @@ def configured_testpaths() -> list[str]:
 def uncollected(paths: list[str]) -> list[str]:
     """The project's apps with a tests folder that `paths` does not reach."""
     collected = [(BASE_DIR / path).resolve() for path in paths]
-    app_tests = [
-        Path(config.path).resolve() / "tests"
-        for config in apps.get_app_configs()
-        if BASE_DIR in Path(config.path).resolve().parents
-    ]
+    app_tests = [Path(config.path).resolve() / "tests" for config in local_apps()]
     return sorted(
         str(folder.relative_to(BASE_DIR))
         for folder in app_tests

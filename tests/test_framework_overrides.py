@@ -7,13 +7,14 @@ import ast
 import importlib
 import inspect
 import pkgutil
+import sys
 import textwrap
 from pathlib import Path
 
 import pytest
-from django.apps import apps
-from django.conf import settings
 from django.template import engines
+
+from tests.project import BASE_DIR, local_apps
 
 #: Underscored names a framework's documentation tells projects to set: snippets with revisions
 #: declare `_revisions` (docs.wagtail.org, "Saving revisions of snippets").
@@ -27,12 +28,9 @@ def _is_framework(module_name: str) -> bool:
 
 
 def _is_ours(module_name: str) -> bool:
-    return module_name.split(".")[0] in {config.name for config in local_apps()}
-
-
-def local_apps():
-    base = Path(settings.BASE_DIR).resolve()
-    return [config for config in apps.get_app_configs() if base in Path(config.path).resolve().parents]
+    """A module of this repository (the apps, their tests), not an installed package."""
+    file = getattr(sys.modules.get(module_name), "__file__", None)
+    return bool(file) and "site-packages" not in file and BASE_DIR in Path(file).resolve().parents
 
 
 def project_modules():
@@ -66,6 +64,8 @@ def names_we_set(cls) -> set[str]:
     except (OSError, TypeError):  # made with type(): its functions are all there is to check
         return names
     for node in body:
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            names.add(node.name)
         targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
         names.update(target.id for target in targets if isinstance(target, ast.Name))
     return names
