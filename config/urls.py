@@ -7,8 +7,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from courses import views as courses_views
 
 urlpatterns = [
-    # Before Wagtail's admin: its exporting reports, formula-safe (core.admin_reports).
-    path("admin/reports/", include("core.admin_reports")),
+    # Before Wagtail's admin: its exporting reports, formula-safe (core.admin.reports).
+    path("admin/reports/", include("core.admin.reports")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

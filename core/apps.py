@@ -6,12 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from core import admin_chrome, admin_home, admin_listing_kept, admin_sidebar, checks  # noqa: F401 - registers
-
-        admin_sidebar.install()
-        admin_chrome.install()
-        admin_listing_kept.install()
-        admin_home.install()
+        from core import checks  # noqa: F401 - registers the start-up checks
 
     @property
     def personal_data(self):

@@ -2,9 +2,8 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from core.admin_home import keep_panels
-from core.admin_views import erasure, message_template_edit, message_templates
-from core.viewsets import ConsentWordingViewSet, FacilitatorViewSet, RegionViewSet, ScheduledRunViewSet
+from core.admin.views import erasure, message_template_edit, message_templates
+from core.admin.viewsets import ConsentWordingViewSet, FacilitatorViewSet, RegionViewSet, ScheduledRunViewSet
 
 
 @hooks.register("register_log_actions")
@@ -57,8 +56,3 @@ class MessageTemplatesMenuItem(MenuItem):
 @hooks.register("register_settings_menu_item")
 def register_message_templates_menu_item():
     return MessageTemplatesMenuItem("Messages", reverse("core_message_templates"), icon_name="mail", order=800)
-
-
-# Last, once Wagtail and every app have added theirs (core.admin_home).
-hooks.register("construct_homepage_panels", keep_panels, order=1000)
-hooks.register("construct_homepage_summary_items", keep_panels, order=1000)

@@ -11,7 +11,7 @@ from core.process_memory import ProcessMemory
 from events.access import managed_regions_key
 from events.models import Cohort, Registration, Session
 from events.models.cohorts import subquery_count
-from events.rules import current_rules
+from events.models.rules import current_rules
 from oversight import conf
 from oversight.measures import CohortRow, Figure, MeasureContext, combine, combine_by_region
 from oversight.providers import DEFINITIONS, PROVIDERS

@@ -30,7 +30,7 @@ OUR_APPS = ("core", "courses", "events", "trainers", "feedback")
 
 def exporting_listings(patterns=None, namespaces=()) -> list[str]:
     """The URL name of every admin listing that exports (`list_export`), as the resolver knows them,
-    Wagtail's own reports included (their addresses lead to core.admin_reports)."""
+    Wagtail's own reports included (their addresses lead to core.admin.reports)."""
     names = []
     for pattern in get_resolver().url_patterns if patterns is None else patterns:
         if isinstance(pattern, URLResolver):

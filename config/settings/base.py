@@ -190,25 +190,10 @@ COURSES_READING_CATALOGUE_SECONDS = 30
 # The programme's numbers (Settings → Cohort rules, Feedback, Trainer pathway): seconds an app process
 # reuses them before reading them again; a change reaches every process this late (core.site_settings).
 SITE_SETTINGS_CACHE_SECONDS = 30
-# Wagtail's admin sidebar (the menu, checked against a person's permissions): seconds an app process
-# reuses one person's before building it again (core.admin_sidebar).
-ADMIN_SIDEBAR_CACHE_SECONDS = 30
-# The rest of Wagtail's admin chrome that is the same from page to page (the keyboard shortcuts
-# dialog, the browser script's configuration with the site's locales): seconds an app process reuses
-# it; a locale added in another process shows this late (core.admin_chrome).
-ADMIN_CHROME_CACHE_SECONDS = 60
-# An admin listing's count of rows ("Page 1 of 40") and its header (buttons, search, filters): seconds an
-# app process reuses them for the same view, person and query; rows and choices added in another
-# process show in them this late, in the listing's rows at once (core.admin_listing_kept).
-ADMIN_LISTING_KEPT_SECONDS = 30
 # What each role may do (its group's permissions): seconds an app process reuses them; a change to a
 # role's permissions made in another process shows this late. Granting or taking away a person's role
 # shows at once (core.auth_backends).
 ROLE_PERMISSIONS_CACHE_SECONDS = 30
-# The Wagtail admin home's site summary and panels (pages to moderate, recent edits, locked pages):
-# seconds an app process reuses one person's; what another process saves shows this late
-# (core.admin_home).
-ADMIN_HOME_PANELS_SECONDS = 30
 # The fidelity report read back from the shared cache (oversight.selectors): seconds an app process
 # keeps it besides; the figures may lag by OVERSIGHT_REPORT_CACHE_SECONDS and this.
 OVERSIGHT_REPORT_KEPT_SECONDS = 60

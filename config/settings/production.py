@@ -22,7 +22,7 @@ SESSION_COOKIE_HTTPONLY = True
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "core.static_storage.StaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 # A cache shared by every app process (rate limits, sessions stay consistent behind a load balancer).

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from events.models import CohortSettings
-from events.rules import current_rules
+from events.models.rules import current_rules
 
 pytestmark = pytest.mark.django_db
 

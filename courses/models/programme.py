@@ -5,10 +5,12 @@ that come before it, the length of the day and who it is for. Every course page 
 Wagtail; `Page.live_revision_id` names the revision a cohort is delivered from.
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -16,7 +18,19 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import BodyBlock
+from courses.access import can_see_trainer_material, visible_pages
+from courses.caching import cached_page_body
 from courses.models.base import SeedSourced
+from courses.models.reference import (
+    GlossaryTerm,
+    KeyWorkingFunction,
+    KeyWorkingFunctionArea,
+    LearningOutcome,
+    Principle,
+    Resource,
+)
+from courses.models.sections import SectionPage
+from courses.models.trainer_guides import TrainerGuidePage
 
 #: "Each day's five and a half hours of content" (000:L2340; 5h30m observed, 000:L3061).
 DAY_MINUTES = 330
@@ -38,9 +52,6 @@ class ProgrammePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from courses.caching import cached_page_body
-        from courses.selectors import programme_overview
-
         context = super().get_context(request, *args, **kwargs)
         context["body"] = cached_page_body(
             self, request, "courses/includes/programme_body.html", lambda: programme_overview(self, request.user)
@@ -124,9 +135,6 @@ class CoursePage(SeedSourced, Page):
             raise ValidationError({"variant": "Only Day 2 has versions."})
 
     def get_context(self, request, *args, **kwargs):
-        from courses.caching import cached_page_body
-        from courses.selectors import course_outline
-
         context = super().get_context(request, *args, **kwargs)
         context["body"] = cached_page_body(
             self, request, "courses/includes/course_body.html", lambda: course_outline(self, request.user)
@@ -160,3 +168,87 @@ class CourseReading(Orderable):
 
     class Meta(Orderable.Meta):
         constraints = [models.UniqueConstraint(fields=["course", "reading"], name="courses_course_reading_unique")]
+
+
+# What the programme and course pages show, each a fixed number of queries however much content there is.
+
+
+@dataclass(frozen=True)
+class SequenceStep:
+    """One step of the course sequence; a step with several pages offers a choice (Day 2's versions)."""
+
+    pages: list[Page]
+
+
+def _courses_with_links(queryset):
+    return queryset.prefetch_related(
+        Prefetch("outcome_links", queryset=CourseLearningOutcome.objects.select_related("outcome")),
+        Prefetch("reading_links", queryset=CourseReading.objects.select_related("reading")),
+    )
+
+
+def course_sequence(courses: list[CoursePage]) -> list[SequenceStep]:
+    """Pre-reading → Day 1 → interim reading → Day 2, in either version (000:L2308–2334)."""
+    steps, shown = [], set()
+    for kind in (CoursePage.Kind.DAY1, CoursePage.Kind.DAY2, CoursePage.Kind.T4T):
+        day = [course for course in courses if course.kind == kind]
+        readings = []
+        for course in day:
+            for link in course.reading_links.all():
+                if link.reading_id not in shown and link.reading.live:
+                    shown.add(link.reading_id)
+                    readings.append(link.reading)
+        if readings:
+            steps.append(SequenceStep(readings))
+        if day:
+            steps.append(SequenceStep(day))
+    return steps
+
+
+def _key_working_sections(courses: list[CoursePage], user) -> list[tuple[CoursePage, SectionPage]]:
+    """Where key working itself is taught, so newcomers know where it sits (000:L4505–4507, L4546–4552)."""
+    by_path = {course.path: course for course in courses}
+    sections = visible_pages(SectionPage.objects.filter(is_key_working_content=True), user).order_by("path")
+    return [
+        (by_path[section.path[: -SectionPage.steplen]], section)
+        for section in sections
+        if section.path[: -SectionPage.steplen] in by_path
+    ]
+
+
+def programme_overview(programme, user) -> dict:
+    courses = list(_courses_with_links(visible_pages(CoursePage.objects.child_of(programme), user)))
+    es_courses = [course for course in courses if course.kind != CoursePage.Kind.T4T]
+    t4t = [course for course in courses if course.kind == CoursePage.Kind.T4T]
+    show_trainer_material = can_see_trainer_material(user)
+    return {
+        "sequence": course_sequence(es_courses),
+        "t4t_sequence": course_sequence(t4t),
+        "key_working_sections": _key_working_sections(courses, user),
+        "principles": list(Principle.objects.all()),
+        "functions": list(KeyWorkingFunction.objects.all()),
+        "function_areas": list(KeyWorkingFunctionArea.objects.all()),
+        "resources": list(Resource.objects.select_related("document")),
+        "glossary": list(GlossaryTerm.objects.all()),
+        "outcomes": list(LearningOutcome.objects.filter(programme=LearningOutcome.Programme.COURSE)),
+        "trainer_guides": (
+            list(visible_pages(TrainerGuidePage.objects.child_of(programme), user)) if show_trainer_material else []
+        ),
+        "show_trainer_material": show_trainer_material,
+    }
+
+
+def course_outline(course: CoursePage, user) -> dict:
+    sections = list(visible_pages(SectionPage.objects.child_of(course), user).order_by("number"))
+    show_trainer_material = can_see_trainer_material(user)
+    return {
+        "programme": course.get_parent(),
+        "sections": sections,
+        "planned_section_minutes": sum(section.planned_minutes or 0 for section in sections),
+        "outcomes": [link.outcome for link in course.outcome_links.select_related("outcome")],
+        "readings_before": [link for link in course.reading_links.select_related("reading") if link.reading.live],
+        "trainer_guides": (
+            list(visible_pages(TrainerGuidePage.objects.child_of(course), user)) if show_trainer_material else []
+        ),
+        "show_trainer_material": show_trainer_material,
+    }

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from courses.access import visible_pages
 from courses.blocks import AnswerChoiceBlock
 from courses.models.base import SeedSourced
 
@@ -49,8 +50,6 @@ class ReadingPage(SeedSourced, Page):
     subpage_types: list[str] = []
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import reading_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(reading_context(self, request.user))
         return context
@@ -123,3 +122,14 @@ class ReadingQuestion(SeedSourced, Orderable):
             raise ValidationError({"choices": "Give at least two answers to choose from."})
         elif not any(answer["is_correct"] for answer in answers):
             raise ValidationError({"choices": "Mark at least one answer as correct."})
+
+
+def reading_context(reading, user) -> dict:
+    """Items paired with the page they point to, when this person may open it (trainers' guides may not)."""
+    items = list(reading.items.select_related("document", "page"))
+    linked_ids = [item.page_id for item in items if item.page_id]
+    visible_ids = set(visible_pages(Page.objects.filter(pk__in=linked_ids), user).values_list("pk", flat=True))
+    return {
+        "items": [(item, item.page if item.page_id in visible_ids else None) for item in items],
+        "questions": list(reading.questions.all()),
+    }

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from courses.access import can_see_trainer_material, visible_pages
 from courses.blocks import SectionBodyBlock
 from courses.models.base import Flexibility, SeedSourced
 
@@ -70,8 +71,18 @@ class SectionPage(SeedSourced, Page):
         return [block.value for block in self.body if block.block_type == "activity"]
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import section_context
-
         context = super().get_context(request, *args, **kwargs)
         context.update(section_context(self, request.user))
         return context
+
+
+def section_context(section: SectionPage, user) -> dict:
+    course = section.get_parent().specific
+    siblings = list(visible_pages(SectionPage.objects.sibling_of(section), user).order_by("number"))
+    index = next((i for i, sibling in enumerate(siblings) if sibling.pk == section.pk), None)
+    return {
+        "course": course,
+        "previous_section": siblings[index - 1] if index else None,
+        "next_section": siblings[index + 1] if index is not None and index + 1 < len(siblings) else None,
+        "show_trainer_material": can_see_trainer_material(user),
+    }

@@ -6,11 +6,11 @@ service refuses comes back as the form's error, in the service's own words.
 
 from django.urls import reverse
 
-from core.admin_actions import ServiceActionView
+from core.admin.actions import ServiceActionView
 from events.admin.mixins import ObjectPermissionMixin
 from events.forms.admin import ConfirmForm, Day1EquivalentForm, MoveDay1Form, ReasonForm
 from events.models import Cohort, Day1Completion, Registration
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.selectors.mix import cohort_mix
 from events.services import cohorts as cohort_services
 from events.services.day1 import day1_completion_record

@@ -23,7 +23,7 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from events.access import managed_regions_key
 from events.models import Cohort
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.selectors.mix import regional_mix_summary
 
 

@@ -5,7 +5,6 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.admin_listing import QuickListingMixin
 from core.exports import FormulaSafeExportMixin
 from events.admin.mixins import RegionScopedListingMixin, RegionScopedMixin, scoped_queryset
 from events.forms.admin import VenueAdminForm
@@ -32,7 +31,7 @@ class VenueChooserViewSet(snippet_chooser.SnippetChooserViewSet):
     )
 
 
-class VenueIndexView(QuickListingMixin, RegionScopedListingMixin, FormulaSafeExportMixin, snippet_views.IndexView):
+class VenueIndexView(RegionScopedListingMixin, FormulaSafeExportMixin, snippet_views.IndexView):
     def get_base_queryset(self):
         """Each row shows its region: loaded with the venue, not one query per row."""
         return super().get_base_queryset().select_related("region")

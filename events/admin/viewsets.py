@@ -12,18 +12,17 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 from django.utils.functional import cached_property
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.admin_listing import QuickColumn, QuickListingMixin
-from core.admin_listing_kept import KeptHeaderMixin
-from core.admin_policies import ViewOnlyPolicy
+from core.admin.policies import ViewOnlyPolicy
 from core.exports import FormulaSafeExportMixin
-from core.formatting import day_month_year
 from events.access import managed_regions
 from events.admin import actions, imports, summary
 from events.admin.mixins import (
@@ -35,7 +34,7 @@ from events.admin.venues import VenueViewSet
 from events.forms.admin import CohortAdminForm
 from events.models import Cohort, Registration
 from events.models.choices import ApplyingAs
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.selectors.cohorts import overview_cohorts, overview_of
 from events.services.cohorts import cohort_update
 
@@ -56,10 +55,10 @@ class CohortFilterSet(WagtailFilterSet):
 
 
 def _starts(cohort) -> str:
-    return day_month_year(cohort.first_date) if cohort.first_date else "No sessions yet"
+    return format_date(cohort.first_date, "j M Y") if cohort.first_date else "No sessions yet"
 
 
-class CohortIndexView(QuickListingMixin, RegionScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
+class CohortIndexView(RegionScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         cohorts = super().get_base_queryset().with_first_date().select_related("region")
         if self.is_export:  # the export also counts the waiting list and names the authority and venue
@@ -74,13 +73,12 @@ class CohortIndexView(QuickListingMixin, RegionScopedListingMixin, FormulaSafeEx
             label = cohort.get_status_display()
             return f"{label} – at risk" if cohort.is_at_risk(rules=rules, today=today) else label
 
-        return [*super().columns, QuickColumn("state", label="Status", accessor=state)]
+        return [*super().columns, Column("state", label="Status", accessor=state)]
 
 
-class CohortInspectView(KeptHeaderMixin, generic.InspectView):
+class CohortInspectView(generic.InspectView):
     """The cohort and its overview from one load of the cohort, in the user's regions (another
-    region's id is a 404), with the venue the fields show besides what the overview reads. Its
-    header is kept a while (core.admin_listing_kept); the overview is read on every visit."""
+    region's id is a 404), with the venue the fields show besides what the overview reads."""
 
     template_name = "events/admin/cohort_inspect.html"
 
@@ -156,8 +154,8 @@ class CohortViewSet(ModelViewSet):
     list_display = [
         "title",
         "region",
-        QuickColumn("starts", label="Starts", accessor=_starts, sort_key="first_date"),
-        QuickColumn(
+        Column("starts", label="Starts", accessor=_starts, sort_key="first_date"),
+        Column(
             "places", label="Places taken", accessor=lambda cohort: f"{cohort.places_taken_count} of {cohort.capacity}"
         ),
     ]
@@ -210,7 +208,7 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["status", "applying_as"]
 
 
-class RegistrationIndexView(QuickListingMixin, RegionScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
+class RegistrationIndexView(RegionScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
     #: What the listing shows of a registration, its person and its cohort; the export reads whole rows.
     LISTED_FIELDS = (
         *("applying_as", "organisation", "status", "registered_at"),

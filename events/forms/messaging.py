@@ -1,8 +1,8 @@
 """The cohort page's messaging forms (issue #22 point 2): thin, the rules are in the services."""
 
 from django import forms
+from django.utils.dateformat import format as format_date
 
-from core.formatting import long_date
 from events.models import Registration
 from events.services.cohort_messages import SUBJECT_MAX_LENGTH, Audience
 
@@ -72,5 +72,5 @@ class DueMessageSendForm(forms.Form):
         if sessions is not None:
             self.fields["session"] = forms.ModelChoiceField(label="Which day?", queryset=sessions, empty_label=None)
             self.fields["session"].label_from_instance = lambda session: (
-                f"{session.course.title}, {long_date(session.date)}"
+                f"{session.course.title}, {format_date(session.date, 'j F Y')}"
             )

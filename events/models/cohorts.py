@@ -23,6 +23,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from events.access import in_managed_regions, managed_regions, manages_every_region
 from events.models.choices import CancellationReason
+from events.models.rules import current_rules
 
 
 def subquery_count(queryset: models.QuerySet) -> Coalesce:
@@ -180,8 +181,6 @@ class Cohort(ClusterableModel):
 
     def clean(self):
         """The local authority lies in the region; a cohort never offers more places than its rules or room allow."""
-        from events.rules import current_rules
-
         super().clean()
         errors = {}
         if self.local_authority_id and self.region_id and self.local_authority.region_id != self.region_id:

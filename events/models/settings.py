@@ -1,7 +1,7 @@
 """The numbers cohorts run by, editable by programme admins in Settings → Cohort rules.
 
 Every rule with a number lives here, with its seed reference, and is read through
-`events.rules.current_rules()`; nothing else in the code holds these numbers (CONVENTIONS.md).
+`events.models.rules.current_rules()`; nothing else in the code holds these numbers (CONVENTIONS.md).
 """
 
 import datetime

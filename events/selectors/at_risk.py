@@ -20,7 +20,7 @@ from django.urls import reverse
 from events.interfaces import RiskReason, other_risk_reasons
 from events.models import Cohort, Registration, Session
 from events.models.cohorts import session_date
-from events.rules import CohortRules
+from events.models.rules import CohortRules
 from events.selectors.deadlines import overdue_messages
 from events.selectors.mix import evaluate_mix, mix_rows_by_cohort
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from courses.models import CourseLearningOutcome
 from events.models import Cohort, PlaceOffer, Registration, Session
-from events.rules import CohortRules
+from events.models.rules import CohortRules
 from events.selectors.day1 import people_who_did_day1
 from events.selectors.deadlines import DueMessage, overdue_messages
 from events.selectors.mix import MIX_FIELDS, MixReport, below_target_note, evaluate_mix

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from core.models import Notification
 from events import messages
 from events.models import Cohort, Registration, Session
-from events.rules import CohortRules
+from events.models.rules import CohortRules
 from events.selectors.sessions import sessions_with_cohorts
 
 

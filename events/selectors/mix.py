@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from events.models import Cohort, Registration
 from events.models.choices import ApplyingAs, Experience, Sector
-from events.rules import CohortRules, current_rules
+from events.models.rules import CohortRules, current_rules
 
 SECTOR_PHRASES = {
     Sector.HEALTH: "health",

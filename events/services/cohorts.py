@@ -20,7 +20,7 @@ from events.interfaces import change_problems, delivery_problems
 from events.models import Cohort, PlaceOffer, Registration, Session
 from events.models.choices import CancellationReason
 from events.models.cohorts import session_path_problems
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.selectors.mix import cohort_mix
 from events.services import messaging
 from events.services.locking import lock_cohort, today

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from core.formatting import deadline
+from core.dates import deadline
 from core.models import Notification, User
 from core.notifications import notify
 from core.notifications.links import absolute_url
@@ -24,7 +24,7 @@ from courses.models import CourseReading, SectionPage
 from events import messages
 from events.calendars import build_calendar, cohort_calendar, person_calendar
 from events.models import Cohort, PlaceOffer, Registration, Session
-from events.rules import CohortRules, current_rules
+from events.models.rules import CohortRules, current_rules
 from events.selectors.deadlines import DueMessage, messages_due, sendable_now
 from events.selectors.sessions import sessions_for_registration
 

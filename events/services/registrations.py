@@ -16,7 +16,7 @@ from core.models import User
 from core.roles import Role
 from core.services.roles import role_grant
 from events.models import Cohort, PlaceOffer, Registration
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.selectors.day1 import has_done_day1
 from events.selectors.sessions import participant_can_cancel
 from events.services import messaging

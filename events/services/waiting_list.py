@@ -11,10 +11,11 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 from wagtail.log_actions import log
 
 from events.models import Cohort, PlaceOffer, Registration
-from events.rules import CohortRules, current_rules
+from events.models.rules import CohortRules, current_rules
 from events.services import messaging
 from events.services.locking import lock_cohort, today
 
@@ -47,8 +48,6 @@ def fill_freed_places(cohort: Cohort, *, actor, rules: CohortRules) -> list[Plac
 def _expire_when_due(offer: PlaceOffer) -> None:
     """Ask the worker to pass the place on when the offer runs out (a backend that cannot defer
     tasks relies on `manage.py expire_waiting_list_offers` instead)."""
-    from events.tasks import expire_waiting_list_offers
-
     if expire_waiting_list_offers.get_backend().supports_defer:
         expire_waiting_list_offers.using(run_after=offer.expires_at).enqueue()
 
@@ -124,3 +123,10 @@ def offers_expire(*, now: datetime.datetime | None = None) -> int:
             fill_freed_places(cohort, actor=None, rules=rules)
             expired += 1
     return expired
+
+
+@task()
+def expire_waiting_list_offers() -> int:
+    """The offers' own task: each offer enqueues it to run when it falls due (`_expire_when_due`),
+    and it may offer the freed places again, so the task lives with the service it runs."""
+    return offers_expire()

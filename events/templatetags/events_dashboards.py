@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from events.access import regions_key
 from events.models import Cohort
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.selectors.at_risk import cohorts_at_risk
 from events.selectors.dashboards import own_courses, own_delivery_cohorts, own_region_ids
 

@@ -15,7 +15,7 @@ from freezegun import freeze_time
 from core.roles import Role
 from events.admin.summary import default_period
 from events.models import Cohort, Session
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.services.calendars import calendar_feed_reset
 from events.tests.factories import CohortFactory, RegistrationFactory, VenueFactory, in_days
 

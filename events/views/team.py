@@ -21,7 +21,7 @@ from core.roles import Role
 from events.calendars import build_calendar, trainer_feed_key
 from events.forms.public import PreparationForm
 from events.models import CalendarFeed, Cohort, Preparation, Registration, Session
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.selectors.cohorts import overview_cohorts, overview_of
 from events.services.calendars import calendar_feed_reset
 from events.services.preparation import preparation_update

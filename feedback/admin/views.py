@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from core.admin_actions import ServiceActionView
+from core.admin.actions import ServiceActionView
 from events.models import Cohort, Registration
 from feedback.exports import accredited_dataset, accredited_registrations, evaluation_dataset, spreadsheet_response
 from feedback.forms.team import AnswerForm

@@ -10,12 +10,12 @@ from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404
 from django.urls import path
 from django.utils.functional import cached_property
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.admin_listing import QuickColumn, QuickIndexView, QuickListingMixin
-from core.admin_policies import ViewOnlyPolicy
+from core.admin.policies import ViewOnlyPolicy
 from core.exports import FormulaSafeExportMixin
 from feedback.admin.views import AccreditedRouteViewSet, AnswerQuestionView, EvaluationResultsViewSet, PublishFormView
 from feedback.models import (
@@ -65,7 +65,7 @@ class ScopedViewSet(ModelViewSet):
 
     @cached_property
     def index_view_class(self):
-        bases = (QuickListingMixin, self.scope, FormulaSafeExportMixin, generic.IndexView)
+        bases = (self.scope, FormulaSafeExportMixin, generic.IndexView)
         return type(f"{self.model.__name__}Index", bases, {})
 
     @cached_property
@@ -99,7 +99,6 @@ class EvaluationFormViewSet(ModelViewSet):
     name = "feedback_forms"
     icon = "form"
     menu_label = "Evaluation forms"
-    index_view_class = QuickIndexView
     inspect_view_enabled = True
     inspect_view_class = type(
         "EvaluationFormInspect",
@@ -109,7 +108,7 @@ class EvaluationFormViewSet(ModelViewSet):
     list_display = [
         "title",
         "course_kind",
-        QuickColumn(
+        Column(
             "version",
             label="Version in use",
             accessor=lambda f: f.current_version.number if f.current_version else "Not published",
@@ -127,7 +126,6 @@ class ScaleViewSet(ModelViewSet):
     name = "feedback_scales"
     icon = "list-ol"
     menu_label = "Rating scales"
-    index_view_class = QuickIndexView
     list_display = ["name", "labels"]
     form_fields = ["name", "labels"]
 
@@ -137,7 +135,6 @@ class QuestionnaireViewSet(ModelViewSet):
     name = "feedback_questionnaires"
     icon = "edit"
     menu_label = "Reflections and follow-ups"
-    index_view_class = QuickIndexView
     list_display = ["title", "kind", "number"]
     list_filter = ["kind"]
 
@@ -151,7 +148,7 @@ class OpenQuestionViewSet(ScopedViewSet):
     menu_label = "Escalated questions"
     list_display = [
         "text",
-        QuickColumn("cohort", label="Cohort", accessor=_cohort),
+        Column("cohort", label="Cohort", accessor=_cohort),
         "status",
         "escalated_to",
         "escalated_at",
@@ -192,7 +189,7 @@ class CriticalIncidentViewSet(ScopedViewSet):
     name = "feedback_incidents"
     icon = "warning"
     menu_label = "Critical incidents"
-    list_display = [QuickColumn("cohort", label="Cohort", accessor=_cohort), "session", "created_at"]
+    list_display = [Column("cohort", label="Cohort", accessor=_cohort), "session", "created_at"]
     inspect_view_fields = ["session", "what_happened", "response", "created_at"]
 
 
@@ -202,7 +199,7 @@ class TrainerReflectionViewSet(ScopedViewSet):
     name = "feedback_trainer_reflections"
     icon = "comment"
     menu_label = "Trainers' feedback"
-    list_display = ["trainer", QuickColumn("cohort", label="Cohort", accessor=_cohort), "session", "submitted_at"]
+    list_display = ["trainer", Column("cohort", label="Cohort", accessor=_cohort), "session", "submitted_at"]
     inspect_view_fields = ["trainer", "session", *TrainerReflection.ANSWER_FIELDS, "submitted_at"]
 
 

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from core.admin_actions import ServiceActionView
+from core.admin.actions import ServiceActionView
 from trainers.admin.mixins import scoped_queryset
 from trainers.forms.admin import DecisionForm, LeadTrainerForm, PrereadingForm, ReasonForm
 from trainers.forms.public import AssessmentForm

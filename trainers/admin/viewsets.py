@@ -8,13 +8,13 @@ through the action views in `trainers.admin.actions`.
 import django_filters
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from core.admin_listing import QuickListingMixin
-from core.admin_policies import ViewOnlyPolicy
+from core.admin.policies import ViewOnlyPolicy
 from core.exports import FormulaSafeExportMixin
 from events.access import managed_regions
 from trainers.admin import actions, imports, team
@@ -39,16 +39,19 @@ class TrainerFilterSet(WagtailFilterSet):
         fields = ["region", "stage", "standing", "background"]
 
 
-class TrainerIndexView(QuickListingMixin, ScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
+class TrainerIndexView(ScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("person", "region", "mentor")
 
-    def _get_title_column(self, field_name, *args, **kwargs):
-        """The trainer's name, linking to their page and sorted by surname (`person` alone would
-        be labelled "Person" and sorted by email, `User`'s order)."""
-        column = super()._get_title_column(field_name, *args, **kwargs)
-        column.label, column.sort_key = "Name", "person__last_name"
-        return column
+    @cached_property
+    def columns(self):
+        """The trainer's name links to their page and sorts by surname (`person` alone would be
+        labelled "Person" and sorted by email, `User`'s order)."""
+        columns = super().columns
+        for column in columns:
+            if column.name == "person":
+                column.label, column.sort_key = "Name", "person__last_name"
+        return columns
 
 
 class TrainerInspectView(ScopedMixin, generic.InspectView):
@@ -106,7 +109,7 @@ class TrainerProfileViewSet(ModelViewSet):
         ]
 
 
-class ApplicationIndexView(QuickListingMixin, ScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
+class ApplicationIndexView(ScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("profile__person", "assessor")
 
@@ -147,7 +150,7 @@ class ApplicationViewSet(ModelViewSet):
         ]
 
 
-class DeliveryIndexView(QuickListingMixin, ScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
+class DeliveryIndexView(ScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("trainer", "cohort", "signed_off_by")
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Cohort
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.selectors.at_risk import cohorts_at_risk
 from trainers.models import DeliveryChecklist, Stage
 from trainers.services.rostering import team_set

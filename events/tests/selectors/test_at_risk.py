@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Cohort, Preparation
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.selectors.at_risk import cohorts_at_risk
 from events.selectors.mix import below_target_note
 from events.tests.factories import RegistrationFactory, parent_carer, professional

@@ -1,7 +1,7 @@
 """The mix check's plain-language warnings, its configurable rule and the regional summary (issue #4 point 4)."""
 
 from events.models import Cohort
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.selectors.mix import cohort_mix, regional_mix_summary
 from events.tests.factories import RegistrationFactory, parent_carer, professional
 

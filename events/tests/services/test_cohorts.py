@@ -9,7 +9,7 @@ from freezegun import freeze_time
 from wagtail.models import ModelLogEntry
 
 from events.models import Cohort, PlaceOffer, Registration
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.services.cohorts import cohort_cancel, cohort_confirm, cohort_mark_delivered, cohort_open
 from events.services.registrations import registration_cancel, registration_create
 from events.tests.factories import RegistrationFactory, SessionFactory, in_days, parent_carer, professional

@@ -9,7 +9,7 @@ from freezegun import freeze_time
 
 from core.models import Notification
 from events import messages
-from events.rules import current_rules
+from events.models.rules import current_rules
 from events.selectors.deadlines import overdue_messages
 from events.services.messaging import cohort_messages_send_due
 from events.services.registrations import registration_create

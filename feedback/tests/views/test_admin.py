@@ -201,3 +201,16 @@ def test_another_regions_record_is_not_there_for_a_facilitator(client, make_coho
 
     assert response.status_code in (403, 404) or response["Location"] == "/admin/"  # Wagtail: permission denied
     assert "Elsewhere" not in response.content.decode()
+
+
+def test_a_listing_shows_its_own_rows_after_another_listing_was_opened(client, programme_admin, questionnaires):
+    """Issue #19 point 4: a listing's count kept per view class was shared by several listings."""
+    client.force_login(programme_admin)
+    assert client.get(reverse("consent_wording:index")).status_code == 200
+
+    page = client.get(reverse("feedback_questionnaires:index")).content.decode()
+
+    titles = list(Questionnaire.objects.values_list("title", flat=True))
+    assert len(titles) == 7
+    assert "There are no" not in page
+    assert all(title in page for title in titles)

@@ -1,6 +1,8 @@
 """The trainers admin: scoped by region for facilitators, full for programme admins; state changes
 through action views; the team screen; the import."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -54,9 +56,9 @@ def test_each_name_in_the_trainer_list_leads_to_the_trainer_sorted_by_surname(
     admins = client.get(reverse("trainer_profiles:index")).content.decode()
 
     inspect = reverse("trainer_profiles:inspect", args=[abel.pk])
-    assert f'<a href="{inspect}">Zoe Abel</a>' in page  # a facilitator may look, not edit
+    assert re.search(rf'<a href="{inspect}"\s*>\s*Zoe Abel\s*</a>', page)  # a facilitator may look, not edit
     assert page.index("Zoe Abel") < page.index("Ann Zed")
-    assert f'<a href="{reverse("trainer_profiles:edit", args=[zed.pk])}">Ann Zed</a>' in admins
+    assert re.search(rf'<a href="{reverse("trainer_profiles:edit", args=[zed.pk])}"\s*>\s*Ann Zed\s*</a>', admins)
     assert "More options for &#x27;Ann Zed&#x27;" in admins
 
 

@@ -9,8 +9,8 @@ import datetime
 from dataclasses import dataclass
 
 from core.site_settings import default_site_settings
-from events.models import CohortSettings
 from events.models.choices import Sector
+from events.models.settings import CohortSettings
 
 
 @dataclass(frozen=True)

@@ -4,18 +4,18 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from core.admin_listing import QuickColumn, QuickIndexView, QuickListingMixin
-from core.admin_policies import ViewOnlyPolicy
+from core.admin.policies import ViewOnlyPolicy
 from core.models import ConsentWording, Region, ScheduledRun, User
 from core.roles import Role
 from core.services.roles import facilitator_regions_set
 
 
-class RegionIndexView(QuickListingMixin, generic.IndexView):
+class RegionIndexView(generic.IndexView):
     def get_base_queryset(self):
         return Region.objects.annotate(authority_count=Count("local_authorities"))
 
@@ -29,7 +29,7 @@ class RegionViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 900
     index_view_class = RegionIndexView
-    list_display = ["name", "code", QuickColumn("authority_count", label="Local authorities")]
+    list_display = ["name", "code", Column("authority_count", label="Local authorities")]
     search_fields = ["name", "local_authorities__name"]
     inspect_view_enabled = True
     inspect_view_fields = ["name", "code", "local_authorities"]
@@ -47,7 +47,6 @@ class ConsentWordingViewSet(ModelViewSet):
     model = ConsentWording
     icon = "doc-full"
     menu_label = "Consent wording"
-    index_view_class = QuickIndexView
     add_to_settings_menu = True
     form_fields = ["purpose", "text"]
     list_display = ["purpose", "text", "created_at"]
@@ -79,7 +78,7 @@ def facilitators():
     )
 
 
-class FacilitatorIndexView(QuickListingMixin, generic.IndexView):
+class FacilitatorIndexView(generic.IndexView):
     def get_base_queryset(self):
         return facilitators()
 
@@ -128,7 +127,6 @@ class ScheduledRunViewSet(ModelViewSet):
     model = ScheduledRun
     icon = "time"
     menu_label = "Background jobs"
-    index_view_class = QuickIndexView
     add_to_settings_menu = True
     list_display = ["command", "started_at", "finished_at", "outcome"]
     form_fields = ["command"]  # never shown: the scheduler alone writes these rows
