@@ -6,7 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from core import admin_chrome, admin_home, admin_listing_kept, admin_sidebar
+        from core import admin_chrome, admin_home, admin_listing_kept, admin_sidebar, sessions, two_step  # noqa: F401 - their signal receivers
 
         admin_sidebar.install()
         admin_chrome.install()

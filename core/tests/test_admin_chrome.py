@@ -6,7 +6,7 @@ import re
 import time
 
 import pytest
-from django.test import Client, RequestFactory
+from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.admin.templatetags import wagtailadmin_tags
 from wagtail.models import Locale
@@ -14,6 +14,7 @@ from wagtail.users.models import UserProfile
 
 from core.admin_chrome import kept_wagtail_config
 from core.roles import Role
+from core.tests.clients import SignInClient
 
 MAC = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 Safari/605.1.15"
 LINUX = "Mozilla/5.0 (X11; Linux x86_64) Gecko/20100101 Firefox/132.0"
@@ -88,7 +89,7 @@ def test_the_kept_configuration_is_what_wagtail_packs_for_the_same_request(facil
 
 def test_the_token_in_a_kept_configuration_is_the_visitors_own(make_user, region, facilitator):
     """The browser script sends the configuration's token with its requests (here: dismissing a tip)."""
-    visitors = [Client(enforce_csrf_checks=True) for _ in range(2)]
+    visitors = [SignInClient(enforce_csrf_checks=True) for _ in range(2)]
     visitors[0].force_login(facilitator)
     visitors[1].force_login(make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region]))
     tokens = [[_config(_admin_home(visitor))["CSRF_TOKEN"] for _ in range(2)] for visitor in visitors]

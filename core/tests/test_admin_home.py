@@ -6,13 +6,13 @@ import time
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
 from core.roles import Role
+from core.tests.clients import SignInClient
 
 HOME = reverse("wagtailadmin_home")
 
@@ -21,7 +21,7 @@ HOME = reverse("wagtailadmin_home")
 def admins(make_user):
     """Two programme admins, each signed in with a client of their own."""
     people = [make_user(Role.PROGRAMME_ADMIN, mfa=True) for _ in range(2)]
-    clients = [Client() for _ in people]
+    clients = [SignInClient() for _ in people]
     for client, person in zip(clients, people, strict=True):
         client.force_login(person)
     return people, clients

@@ -5,11 +5,11 @@ import re
 import time
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from core.models import Region
 from core.roles import Role
+from core.tests.clients import SignInClient
 from events.models import Cohort, Venue
 from events.tests.factories import CohortFactory, RegionFactory, VenueFactory
 
@@ -60,7 +60,7 @@ def test_a_count_is_kept_for_its_own_filters_and_person_only(programme_admin, ma
     elsewhere = RegionFactory()
     VenueFactory.create_batch(21, region=region)
     VenueFactory.create_batch(41, region=elsewhere)
-    facilitator = Client()
+    facilitator = SignInClient()
     facilitator.force_login(make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region]))
 
     assert _listing(programme_admin)[0] == 4
@@ -102,7 +102,7 @@ def test_a_choice_added_by_another_process_shows_in_the_filters_after_the_timeou
 
 def test_people_never_get_each_others_header(make_user, region, other_region):
     """The cohort listing's region filter offers a facilitator their own regions only."""
-    facilitators = [Client(), Client()]
+    facilitators = [SignInClient(), SignInClient()]
     facilitators[0].force_login(make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region]))
     facilitators[1].force_login(make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[other_region]))
 
@@ -145,7 +145,7 @@ def test_the_cohort_pages_header_follows_a_title_changed_elsewhere_after_the_tim
 def test_the_cohort_pages_header_is_each_persons_own(make_user, region):
     """A facilitator who may delete a cohort gets its Delete button; one who may not never does."""
     cohort = CohortFactory(region=region)
-    admin, facilitator = Client(), Client()
+    admin, facilitator = SignInClient(), SignInClient()
     admin.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
     facilitator.force_login(make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region]))
     delete = reverse("cohorts:delete", args=[cohort.pk])
