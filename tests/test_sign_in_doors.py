@@ -9,6 +9,7 @@ the session but what the doors themselves write.
 
 import re
 import sys
+from urllib.parse import unquote
 
 import django.contrib.auth
 import pytest
@@ -18,6 +19,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver, resolve
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from wagtail.models import Page
 
 from conftest import PASSWORD, current_totp_code
 from core.roles import Role
@@ -113,6 +115,9 @@ def test_wagtails_sign_in_forms_send_people_to_allauths_keeping_where_they_were_
     )
     assert client.get("/_util/login/?next=/trainers-only/")["Location"] == "/accounts/login/?next=/trainers-only/"
     assert client.get("/admin/")["Location"].startswith("/accounts/login/")
+    home = Page.objects.get(depth=2)
+    preview = client.get(f"/admin/pages/{home.pk}/preview/", follow=True)
+    assert unquote(preview.redirect_chain[-1][0]) == f"/accounts/login/?next=/admin/pages/{home.pk}/preview/"
 
 
 def test_a_password_reset_does_not_sign_staff_in(staff):
