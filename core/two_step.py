@@ -30,5 +30,5 @@ def session_passed_two_step(request) -> bool:
 
 @receiver(authenticator_added, dispatch_uid="core.two_step.authenticator_added")
 def remember_set_up_in_session(sender, request, user, authenticator, **kwargs) -> None:
-    if request is not None and authenticator.type == authenticator.Type.TOTP:
+    if request is not None and request.user.pk == user.pk and authenticator.type == authenticator.Type.TOTP:
         request.session[SET_UP_IN_SESSION] = str(user.pk)

@@ -13,6 +13,7 @@ from urllib.parse import unquote
 
 import django.contrib.auth
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
 from django.test import Client
@@ -129,6 +130,17 @@ def test_a_password_reset_does_not_sign_staff_in(staff):
 
     staff.refresh_from_db()
     assert staff.check_password("a-brand-new-phrase")
+    assert_no_admin_page(client)
+
+
+def test_confirming_an_email_address_does_not_sign_staff_in_without_the_code(staff):
+    EmailAddress.objects.filter(user=staff).update(verified=False)
+    client = Client()
+    client.post("/accounts/login/", {"login": staff.email, "password": PASSWORD})  # sends a new link
+    link = re.search(r"/accounts/confirm-email/\S+/", mail.outbox[-1].body).group(0)
+    client.post(link, follow=True)
+
+    assert EmailAddress.objects.get(user=staff).verified
     assert_no_admin_page(client)
 
 
