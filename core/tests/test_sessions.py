@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from freezegun import freeze_time
 
+from config.settings import base
 from core.roles import Role
 from core.sessions import LAST_SEEN_AT
 
@@ -22,6 +23,18 @@ def is_signed_in(client, path: str) -> bool:
         assert "_auth_user_id" not in client.session
         return False
     return True
+
+
+@pytest.fixture(autouse=True)
+def real_limits(settings):
+    """The test settings let sign-ins last (other tests travel in time): here the real ones apply."""
+    for name in (
+        "SESSION_STAFF_ABSOLUTE_SECONDS",
+        "SESSION_STAFF_IDLE_SECONDS",
+        "SESSION_PERSON_ABSOLUTE_SECONDS",
+        "SESSION_PERSON_IDLE_SECONDS",
+    ):
+        setattr(settings, name, getattr(base, name))
 
 
 @pytest.fixture
