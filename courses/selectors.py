@@ -125,6 +125,7 @@ def reading_context(reading, user) -> dict:
     }
 
 
-def search_pages(query: str, user):
-    """Search live public pages, less trainer-only ones for people who may not see them."""
+def search_pages(query, user):
+    """Search live public pages, less trainer-only ones for people who may not see them. `query` is
+    Wagtail search terms (`courses.views.search_terms`)."""
     return visible_pages(Page.objects.all(), user).specific().search(query)

@@ -2,9 +2,13 @@
 
 Session times are stored as local wall-clock times; each event carries the Europe/London zone
 with its VTIMEZONE, so a 10:00 session is 10:00 in London on both sides of the clock change.
+
+Text typed by people (titles, venue names, addresses) goes into a calendar only through
+`calendar_text` (issue #19 point 5: a line break in a cohort title broke the file).
 """
 
 import datetime
+import unicodedata
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -15,6 +19,17 @@ from events.models import Cohort, Session
 from events.selectors.sessions import sessions_with_cohorts
 
 PRODUCT_ID = "-//Early Support Key Working training//Cohorts//EN"
+
+
+#: Control characters and line or paragraph separators: an iCalendar line cannot hold them.
+LINE_BREAKING = {"Cc", "Zl", "Zp"}
+
+
+def calendar_text(text: str) -> icalendar.vText:
+    """Text as one line for an iCalendar property: breaks and control characters become spaces, and
+    the property is escaped as iCalendar text whatever its name (x-wr-calname is not escaped by default)."""
+    words = "".join(" " if unicodedata.category(char) in LINE_BREAKING else char for char in text).split()
+    return icalendar.vText(" ".join(words))
 
 
 def _local(date: datetime.date, time: datetime.time) -> datetime.datetime:
@@ -32,10 +47,10 @@ def _event(session: Session, cohort: Cohort) -> icalendar.Event:
     event.add("dtstamp", timezone.now())
     event.add("dtstart", starts)
     event.add("dtend", ends)
-    event.add("summary", f"{session.course.title} ({cohort.title})")
+    event.add("summary", calendar_text(f"{session.course.title} ({cohort.title})"))
     if cohort.venue_id:
-        event.add("location", f"{cohort.venue.name}, {cohort.venue.one_line_address}")
-    event.add("description", "Early Support key working training. Parent carers are welcome.")
+        event.add("location", calendar_text(f"{cohort.venue.name}, {cohort.venue.one_line_address}"))
+    event.add("description", calendar_text("Early Support key working training. Parent carers are welcome."))
     if cohort.status == Cohort.Status.CANCELLED:
         event.add("status", "CANCELLED")
     return event
@@ -45,7 +60,7 @@ def build_calendar(name: str, sessions: list[tuple[Session, Cohort]]) -> str:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", calendar_text(name))
     for session, cohort in sorted(sessions, key=lambda pair: (pair[0].date, pair[0].starts_at)):
         calendar.add_component(_event(session, cohort))
     calendar.add_missing_timezones()

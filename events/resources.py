@@ -30,7 +30,6 @@ from events.models.choices import (
 )
 from events.services.day1 import day1_completion_record
 from events.services.registrations import registration_create
-from events.spreadsheets import spreadsheet_safe
 
 
 class ChoiceWidget(widgets.Widget):
@@ -160,9 +159,6 @@ class RegistrationResource(resources.ModelResource):
 
     def dehydrate_status(self, registration: Registration) -> str:
         return registration.get_status_display()
-
-    def export_field(self, field, instance, **kwargs):
-        return spreadsheet_safe(super().export_field(field, instance, **kwargs))
 
     # --- import -----------------------------------------------------------------------------
     def before_import(self, dataset, **kwargs):

@@ -1,8 +1,7 @@
 """Spreadsheets in and out: safe to open in Excel, and read the same whether CSV or XLSX.
 
-A cell starting with = + - @ (or a tab or carriage return) is run as a formula by spreadsheet
-programs, so a registration answer like "=HYPERLINK(…)" could attack whoever opens an export
-(OWASP "CSV injection"). Every export prefixes such cells with an apostrophe.
+Every dataset handed out goes through `export_bytes` (or `escape_dataset`), which runs each cell
+through `core.exports.formula_safe` (OWASP "CSV injection").
 """
 
 import datetime
@@ -10,20 +9,15 @@ import datetime
 import tablib
 from import_export.formats.base_formats import CSV, XLSX
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from core.exports import formula_safe
+
 FORMATS = {"csv": CSV, "xlsx": XLSX}
-
-
-def spreadsheet_safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def escape_dataset(dataset: tablib.Dataset) -> tablib.Dataset:
     safe = tablib.Dataset(headers=dataset.headers)
     for row in dataset:
-        safe.append([spreadsheet_safe(value) for value in row])
+        safe.append([formula_safe(value) for value in row])
     return safe
 
 

@@ -13,7 +13,6 @@ from import_export.fields import Field
 
 from core.models import Region, User
 from events.resources import ChoiceWidget
-from events.spreadsheets import spreadsheet_safe
 from trainers.models import Background, Stage, TrainerProfile, TrainingExperience
 from trainers.models.choices import PATHWAY
 from trainers.services.pathway import trainer_record_existing
@@ -95,9 +94,6 @@ class TrainerResource(resources.ModelResource):
     def dehydrate_stage_reached_on(self, profile: TrainerProfile) -> str:
         steps = list(profile.steps.all())
         return max(step.happened_at for step in steps).date().isoformat() if steps else ""
-
-    def export_field(self, field, instance, **kwargs):
-        return spreadsheet_safe(super().export_field(field, instance, **kwargs))
 
     def import_instance(self, instance, row, **kwargs):
         """The choices through their widgets, then the person, the mentor and the date: every error at once."""

@@ -1,8 +1,10 @@
-"""Where CVs live: a folder no web server serves, read only through `trainers.views.applications.cv`.
+"""Where private uploads live: a folder no web server serves, read only through views that check
+who is asking.
 
-CVs are private to the applicant and their assessors (issue #5 point 1), so they are kept under
-`MEDIA_ROOT/private/`, and the storage refuses to give them a public address: every download goes
-through the view that checks who is asking. docs/deployment.md already forbids serving MEDIA_ROOT.
+CVs are private to the applicant and their assessors (issue #5 point 1, `trainers.views.applications.cv`);
+photos and notes of a training day to its cohort (issue #19 point 5, `feedback.views.files`). Both are
+kept under `MEDIA_ROOT/private/`, and the storage refuses to give them a public address.
+docs/deployment.md already forbids serving MEDIA_ROOT.
 """
 
 import os

@@ -11,6 +11,7 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from core.models import User
+from core.privacy.mentions import mentions_erase
 from core.privacy.registry import personal_data_registry
 
 #: Erased accounts get an address on this reserved domain (RFC 2606), which is how they are recognised.
@@ -44,7 +45,8 @@ def person_erase(*, person: User, actor: User | None, reason: str) -> None:
     Rows listed as `delete` are removed, `anonymise` rows lose the listed fields, `keep` rows stay
     tied to the anonymous account. The account itself keeps its id but no name, email, password,
     verified addresses or authenticators. Changing the password ends every session it had, and an
-    inactive account can no longer sign in.
+    inactive account can no longer sign in. Text in other people's records that names the person
+    (audit labels, messages about them) keeps its sense without the name (`core.privacy.mentions`).
     """
     if not reason.strip():
         raise ValidationError("Say why this person's data is being erased.", code="reason_required")
@@ -56,6 +58,7 @@ def person_erase(*, person: User, actor: User | None, reason: str) -> None:
             rows.delete()
         elif entry.erase == "anonymise":
             rows.update(**entry.anonymise)
+    mentions_erase(person=person)
     EmailAddress.objects.filter(user=person).delete()
     Authenticator.objects.filter(user=person).delete()
     person.email = f"erased-{uuid.uuid4().hex}@{ERASED_EMAIL_DOMAIN}"

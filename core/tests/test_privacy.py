@@ -8,6 +8,7 @@ from allauth.mfa.models import Authenticator
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from core.models import Notification, User
@@ -119,3 +120,39 @@ def test_nobody_erases_themselves(make_user):
 
     assert error.value.code == "own_erasure"
     assert User.objects.get(pk=admin.pk).is_active
+
+
+def test_erasure_takes_the_name_out_of_text_that_mentions_the_person(make_user):
+    """Audit labels, what log entries recorded and messages to other people keep their sense, not the
+    name or address (issue #19 point 3). HTML and JSON write the name their own way."""
+    admin, facilitator = make_user(Role.PROGRAMME_ADMIN, mfa=True), make_user(Role.REGIONAL_FACILITATOR)
+    person = make_user(Role.PARTICIPANT, email="zoe@example.org")
+    person.first_name, person.last_name = "Zoë", "O'Brien"
+    person.save()
+    log(instance=person, action="wagtail.edit", user=admin, data={"about": "Zoë O'Brien", "email": "zoe@example.org"})
+    Notification.objects.create(
+        recipient=facilitator,
+        message="m",
+        key="1",
+        subject="Zoë O'Brien sent you their feedback",
+        body_text="Zoë O'Brien (zoe@example.org) wrote to you.",
+        body_html="<p>Zoë O&#x27;Brien wrote to you.</p>",
+        attachments=[["note.txt", "From Zoë O'Brien", "text/plain"]],
+    )
+    unrelated = Notification.objects.create(
+        recipient=facilitator, message="m", key="2", subject="Sam sent", body_text="b"
+    )
+
+    person_erase(person=person, actor=admin, reason="Asked by email")
+
+    stored = [
+        *ModelLogEntry.objects.values_list("label", "data"),
+        *Notification.objects.values_list("subject", "body_text", "body_html", "attachments"),
+    ]
+    assert "O'Brien" not in str(stored) and "O&#x27;Brien" not in str(stored) and "zoe@example.org" not in str(stored)
+    told = Notification.objects.get(recipient=facilitator, key="1")
+    assert told.subject == "a person whose data was erased sent you their feedback"
+    assert told.body_html == "<p>a person whose data was erased wrote to you.</p>"
+    assert told.attachments == [["note.txt", "From a person whose data was erased", "text/plain"]]
+    assert ModelLogEntry.objects.get(action="wagtail.edit").data["about"] == "a person whose data was erased"
+    assert Notification.objects.get(pk=unrelated.pk).subject == "Sam sent"

@@ -1,9 +1,13 @@
 """Search across the published course content (issue #3, point 8)."""
 
+import pytest
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
 from wagtail.models import PageViewRestriction
 
 from courses.tests import factories
+from tests.strategies import ODD_TEXT, SLOW
 
 
 def test_the_search_page_has_a_labelled_form_and_no_results_before_a_search(client):
@@ -64,3 +68,34 @@ def test_search_queries_do_not_grow_with_results(client, course, search_index, d
 
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("search"), {"q": "transition"})
+
+
+@pytest.mark.parametrize("query", ['"', "a\x00b", 'a"b', '"key working', "'", '""', "live:false"])
+def test_quotes_and_control_characters_are_searched_as_words(client, course, section, search_index, query):
+    search_index()
+
+    assert client.get(reverse("search"), {"q": query}).status_code == 200
+
+
+def test_a_quoted_phrase_still_finds_its_page(client, course, section, search_index):
+    search_index()
+
+    results = client.get(reverse("search"), {"q": '"key working" "'}).context["results"]
+
+    assert section.pk in {result.pk for result in results}
+
+
+SEARCH_TEXT = st.one_of(
+    ODD_TEXT,
+    st.text(alphabet=st.sampled_from(["\x00", '"', "'", "\r", "\n", "\t", "*", "(", ")", ":", "-", "a", " "])),
+    st.text(min_size=1_000, max_size=5_000),
+)
+
+
+@SLOW
+@given(text=SEARCH_TEXT)
+def test_no_search_text_breaks_the_search_page(client, course, section, text):
+    """Control characters, quotes, NUL and very long text: an answer, never a server error (issue #19)."""
+    response = client.get(reverse("search"), {"q": text, "page": text[:20]})
+
+    assert response.status_code == 200

@@ -1,4 +1,4 @@
-"""What every events admin view shares: region scoping and formula-safe exports."""
+"""What every events admin view shares: region scoping."""
 
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404
 
 from events.access import in_managed_regions
 from events.models import Cohort, Registration, Venue
-from events.spreadsheets import spreadsheet_safe
 
 
 def scoped_queryset(model, user):
@@ -42,13 +41,6 @@ class RegionScopedMixin:
         if not self.scope(self.model, self.request.user).filter(pk=unquote(str(pk))).exists():
             raise Http404
         return super().get_object()
-
-
-class FormulaSafeExportMixin:
-    """Wagtail's CSV export writes cells as they are; every export here escapes formulas."""
-
-    def to_row_dict(self, item):
-        return {field: spreadsheet_safe(value) for field, value in super().to_row_dict(item).items()}
 
 
 class ObjectPermissionMixin:

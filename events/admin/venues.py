@@ -6,7 +6,8 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_listing import QuickListingMixin
-from events.admin.mixins import FormulaSafeExportMixin, RegionScopedListingMixin, RegionScopedMixin, scoped_queryset
+from core.exports import FormulaSafeExportMixin
+from events.admin.mixins import RegionScopedListingMixin, RegionScopedMixin, scoped_queryset
 from events.forms.admin import VenueAdminForm
 from events.models import Venue
 

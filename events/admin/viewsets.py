@@ -21,11 +21,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from core.admin_listing import QuickColumn, QuickListingMixin
 from core.admin_listing_kept import KeptHeaderMixin
 from core.admin_policies import ViewOnlyPolicy
+from core.exports import FormulaSafeExportMixin
 from core.formatting import day_month_year
 from events.access import managed_regions
 from events.admin import actions, imports, summary
 from events.admin.mixins import (
-    FormulaSafeExportMixin,
     RegionScopedListingMixin,
     RegionScopedMixin,
     scoped_queryset,

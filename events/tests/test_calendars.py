@@ -3,12 +3,20 @@
 import datetime
 
 import icalendar
+from django.test import Client
 from django.urls import reverse
+from hypothesis import given
+from hypothesis import strategies as st
+from wagtail.models import ModelLogEntry
 
-from events.calendars import cohort_calendar
+from core.models import User
+from core.roles import Role
+from core.services.roles import role_revoke
+from events.calendars import calendar_text, cohort_calendar
 from events.models import CalendarFeed
 from events.services.calendars import calendar_feed_reset
-from events.tests.factories import RegistrationFactory, SessionFactory
+from events.tests.factories import RegistrationFactory, SessionFactory, VenueFactory
+from tests.strategies import ODD_TEXT, SLOW, no_nul
 
 
 def events_of(text: str) -> list[icalendar.Event]:
@@ -68,3 +76,67 @@ def test_a_participants_calendar_has_all_their_days(client, participant, make_co
     client.force_login(participant)
 
     assert len(events_of(client.get(reverse("events:my_calendar")).content.decode())) == 4
+
+
+CALENDAR_TEXT = st.one_of(
+    ODD_TEXT,
+    st.text(alphabet=st.sampled_from(["\r", "\n", "\t", "\x0b", ";", ",", "\\", '"', ":", "\u2028", "a", " "])),
+).map(no_nul)
+
+
+@SLOW
+@given(title=CALENDAR_TEXT, venue_name=CALENDAR_TEXT, address=CALENDAR_TEXT)
+def test_no_title_or_venue_text_breaks_the_calendar_file(client, make_cohort, region, title, venue_name, address):
+    """Line breaks, control characters, quotes and very long text: a calendar file that reads back,
+    one line per property (issue #19 point 5; a CR/LF in a title answered 500)."""
+    venue = VenueFactory(region=region, name=venue_name, address=address)
+    cohort = make_cohort(title=title, venue=venue)
+
+    response = client.get(reverse("events:cohort_calendar", args=[cohort.pk]))
+
+    assert response.status_code == 200
+    calendar = icalendar.Calendar.from_ical(response.content)
+    assert len(calendar.events) == 2
+    for event, session in zip(calendar.events, cohort.ordered_sessions, strict=True):
+        assert str(event["summary"]) == calendar_text(f"{session.course.title} ({title})")
+        assert str(event["location"]) == calendar_text(f"{venue_name}, {venue.one_line_address}")
+
+
+def test_calendar_text_is_one_line_of_words():
+    assert calendar_text("Camden\r\nspring\x00 \u2028 term") == "Camden spring term"
+
+
+def test_a_feed_stops_when_the_account_is_deactivated_or_no_longer_a_trainer(client, trainer):
+    """The address keeps its token, but answers only a trainer whose account is in use (issue #19)."""
+    url = reverse("events:trainer_feed", args=[calendar_feed_reset(person=trainer, actor=trainer).token])
+    assert client.get(url).status_code == 200
+
+    User.objects.filter(pk=trainer.pk).update(is_active=False)
+    assert client.get(url).status_code == 404
+
+    User.objects.filter(pk=trainer.pk).update(is_active=True)
+    assert client.get(url).status_code == 200
+
+    role_revoke(user=trainer, role=Role.TRAINER, actor=None)
+    assert client.get(url).status_code == 404
+
+
+def test_the_trainer_gets_a_new_address_from_their_calendar_page(trainer):
+    """A POST with the page's CSRF token; the old address stops working at once."""
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(trainer)
+    old = calendar_feed_reset(person=trainer, actor=trainer).token
+    page = browser.get(reverse("events:calendar_feed"))
+    new_address = reverse("events:calendar_feed_new")
+    assert f'action="{new_address}"' in page.content.decode()
+
+    assert browser.post(new_address).status_code == 403
+    assert CalendarFeed.objects.get().token == old
+
+    response = browser.post(new_address, {"csrfmiddlewaretoken": page.context["csrf_token"]})
+
+    assert response.status_code == 302
+    assert CalendarFeed.objects.get().token != old
+    assert browser.get(reverse("events:trainer_feed", args=[old])).status_code == 404
+    assert browser.get(reverse("events:trainer_feed", args=[CalendarFeed.objects.get().token])).status_code == 200
+    assert ModelLogEntry.objects.filter(action="events.calendar_feed.reset", user=trainer).count() == 2

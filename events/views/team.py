@@ -85,9 +85,9 @@ def trainer_feed(request, token):
 
     Calendar apps fetch it every few minutes, so the body is kept for
     `EVENTS_TRAINER_FEED_CACHE_SECONDS` per feed address (issue #8): a change to the trainer's
-    sessions shows up at most that much later. The token is looked up every time, so a replaced
-    address stops working at once."""
-    feed = get_object_or_404(CalendarFeed, token=token)
+    sessions shows up at most that much later. The token, the account and the trainer role are
+    checked every time, so a replaced address, a deactivated account or a lost role stops it at once."""
+    feed = get_object_or_404(CalendarFeed.objects.serving(), token=token)
     seconds = settings.EVENTS_TRAINER_FEED_CACHE_SECONDS
     calendar = cache.get_or_set(f"events:trainer-feed:{feed.token}", lambda: _trainer_calendar(feed), seconds)
     response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")

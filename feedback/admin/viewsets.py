@@ -16,7 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.admin_listing import QuickColumn, QuickIndexView, QuickListingMixin
 from core.admin_policies import ViewOnlyPolicy
-from events.admin.mixins import FormulaSafeExportMixin
+from core.exports import FormulaSafeExportMixin
 from feedback.admin.views import AccreditedRouteViewSet, AnswerQuestionView, EvaluationResultsViewSet, PublishFormView
 from feedback.models import (
     Attendance,

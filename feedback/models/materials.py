@@ -1,8 +1,9 @@
 """Photos of flipcharts and notes from a day, fed back to the cohort "as soon as possible after each
 training day" (000:L2703–2711, DOMAIN.md §7).
 
-Files are stored under a random name and only ever served by `feedback.views.files`, which checks
-who is asking (never straight from /media/). A photo that shows people is shared with the cohort
+Files are stored under a random name in the private storage CVs use (`trainers.storage`: a folder
+no web server serves, issue #19 point 5) and only ever served by `feedback.views.files`, which
+checks who is asking. A photo that shows people is shared with the cohort
 only when each person tagged in it has given photo consent (`MaterialTag`, `core` consent).
 """
 
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.db import models
 
 from feedback.models.base import SessionRecordQuerySet
+from trainers.storage import private_storage
 
 #: What may be uploaded, by extension: photos of flipcharts, typed or scanned notes.
 PHOTO_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
@@ -31,7 +33,7 @@ class SessionMaterial(models.Model):
 
     session = models.ForeignKey("events.Session", on_delete=models.CASCADE, related_name="materials")
     kind = models.CharField(max_length=10, choices=Kind.choices)
-    file = models.FileField(upload_to=material_path, blank=True)
+    file = models.FileField(upload_to=material_path, storage=private_storage, blank=True)
     text = models.TextField("notes", blank=True, help_text="Typed notes: key outcomes, issues, queries.")
     caption = models.CharField(max_length=200, help_text="What it shows, for people who cannot see the picture.")
     shows_people = models.BooleanField(

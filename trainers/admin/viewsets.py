@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.admin_listing import QuickListingMixin
 from core.admin_policies import ViewOnlyPolicy
+from core.exports import FormulaSafeExportMixin
 from events.access import managed_regions
 from trainers.admin import actions, imports, team
 from trainers.admin.mixins import NoAddOrDeletePolicy, ScopedListingMixin, ScopedMixin
@@ -38,7 +39,7 @@ class TrainerFilterSet(WagtailFilterSet):
         fields = ["region", "stage", "standing", "background"]
 
 
-class TrainerIndexView(QuickListingMixin, ScopedListingMixin, generic.IndexView):
+class TrainerIndexView(QuickListingMixin, ScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("person", "region", "mentor")
 
@@ -105,7 +106,7 @@ class TrainerProfileViewSet(ModelViewSet):
         ]
 
 
-class ApplicationIndexView(QuickListingMixin, ScopedListingMixin, generic.IndexView):
+class ApplicationIndexView(QuickListingMixin, ScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("profile__person", "assessor")
 
@@ -146,7 +147,7 @@ class ApplicationViewSet(ModelViewSet):
         ]
 
 
-class DeliveryIndexView(QuickListingMixin, ScopedListingMixin, generic.IndexView):
+class DeliveryIndexView(QuickListingMixin, ScopedListingMixin, FormulaSafeExportMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("trainer", "cohort", "signed_off_by")
 

@@ -1,20 +1,27 @@
 """Flipchart photos and notes shared with the cohort, respecting photo consent (000:L2703–2711, DOMAIN.md §9)."""
 
+import importlib
 import io
+from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 from wagtail.models import ModelLogEntry
 
-from core.models import ConsentPurpose, Notification
+from core.models import ConsentPurpose, Notification, Region
+from core.roles import Role
 from core.services.consent import consent_record
 from feedback import messages
 from feedback.models import SessionMaterial
 from feedback.selectors.materials import is_shared
 from feedback.services.materials import material_add, material_remove
+from trainers.storage import private_storage
 
 
 def photo(name="flipchart.png") -> SimpleUploadedFile:
@@ -109,3 +116,53 @@ def test_removing_deletes_the_record(day1, trainer, django_capture_on_commit_cal
 
     assert not SessionMaterial.objects.exists()
     assert ModelLogEntry.objects.filter(action="feedback.material.remove").exists()
+
+
+def test_photos_are_kept_in_the_private_folder_with_no_public_address(client, day1, trainer, settings):
+    """Like CVs: under MEDIA_ROOT/private/, never under MEDIA_URL (issue #19 point 5)."""
+    material = add_photo(day1, trainer)
+
+    assert material.file.storage is private_storage
+    assert Path(material.file.path).is_relative_to(Path(settings.MEDIA_ROOT) / "private")
+    assert not default_storage.exists(material.file.name)
+    with pytest.raises(ValueError):
+        material.file.url  # noqa: B018 - asking for the address is what fails
+    assert client.get(f"{settings.MEDIA_URL}{material.file.name}").status_code == 404
+    assert client.get(f"{settings.MEDIA_URL}private/{material.file.name}").status_code == 404
+
+
+def test_the_team_and_staff_fetch_a_photo_and_nobody_else(client, day1, trainer, co_trainer, facilitator, make_user):
+    material = add_photo(day1, trainer)
+    url = reverse("feedback:material_file", args=[material.pk])
+    other_region = Region.objects.create(code="E12000002", name="North West")
+    allowed = [trainer, co_trainer, facilitator, make_user(Role.PROGRAMME_ADMIN, mfa=True)]
+    refused = [
+        make_user(Role.TRAINER),
+        make_user(Role.PARTICIPANT),
+        make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[other_region]),
+    ]
+
+    for person in allowed:
+        client.force_login(person)
+        assert client.get(url).status_code == 200, person
+    for person in refused:
+        client.force_login(person)
+        assert client.get(url).status_code == 404, person
+    client.logout()
+    assert client.get(url).status_code == 302
+
+
+def test_the_migration_moves_existing_public_photos_to_the_private_folder(day1, trainer):
+    """Files uploaded before photos were private: moved once, by name, the public copy gone."""
+    material = add_photo(day1, trainer)
+    name = material.file.name
+    content = private_storage.open(name).read()
+    private_storage.delete(name)
+    default_storage.save(name, ContentFile(content))
+    migration = importlib.import_module("feedback.migrations.0002_materials_in_private_storage")
+
+    migration.to_private(django_apps, None)
+    migration.to_private(django_apps, None)  # a second run changes nothing
+
+    assert private_storage.open(name).read() == content
+    assert not default_storage.exists(name)

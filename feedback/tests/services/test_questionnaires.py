@@ -9,6 +9,7 @@ from freezegun import freeze_time
 from wagtail.models import ModelLogEntry, Site
 
 from core.models import Notification
+from core.privacy.services import person_erase
 from feedback import messages
 from feedback.models import EntryComment, FeedbackSettings, Questionnaire, QuestionnaireEntry
 from feedback.rules import current_feedback_rules
@@ -206,6 +207,22 @@ def test_rp4_refuses_details_that_identify_the_family(attended, day2):
 @pytest.fixture
 def sent_rp2(in_rp2):
     return save(in_rp2, rp(2), RP2_DONE, submit=True)
+
+
+def test_after_erasure_the_trainer_s_message_no_longer_names_the_author(sent_rp2, trainer, programme_admin):
+    """The message "<name> shared a reflection with you" stays the trainer's, without the name (issue #19)."""
+    author = sent_rp2.registration.person
+    author.first_name, author.last_name = "Priya", "Shah"
+    author.save()
+    name = "Priya Shah"
+    questionnaire_entry_share(entry=sent_rp2, trainer=trainer, actor=author)
+
+    person_erase(person=author, actor=programme_admin, reason="Asked by email")
+
+    told = Notification.objects.get(message=messages.REFLECTION_SHARED, recipient=trainer)
+    assert name not in told.subject + told.body_text + told.body_html
+    assert told.subject.startswith("a person whose data was erased shared")
+    assert not ModelLogEntry.objects.filter(label__contains=name).exists()
 
 
 def test_a_sent_reflection_is_shared_with_a_named_trainer_who_may_comment(sent_rp2, trainer, co_trainer):
