@@ -18,6 +18,7 @@ from core.models import Region
 from core.process_memory import forget_everything
 from core.roles import Role
 from core.services.roles import facilitator_regions_set, role_grant
+from core.tests.clients import SignInClient
 from core.tests.factories import PASSWORD, UserFactory  # noqa: F401 - PASSWORD is shared with the tests
 
 
@@ -60,6 +61,12 @@ def _empty_cache():
     programme's settings from its own database."""
     cache.clear()
     forget_everything()
+
+
+@pytest.fixture
+def client():
+    """pytest-django's `client`, signing staff in as a real sign-in with the code would."""
+    return SignInClient()
 
 
 @pytest.fixture

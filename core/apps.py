@@ -6,7 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from core import checks  # noqa: F401 - registers the start-up checks
+        from core import checks, sessions, two_step  # noqa: F401 - start-up checks and signal receivers
 
     @property
     def personal_data(self):

@@ -3,10 +3,12 @@
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from core.roles import Role
+from core.two_step import requires_two_step, session_passed_two_step
 
 
 def _policy_header(policy: dict[str, list[str]]) -> str:
@@ -61,26 +63,32 @@ def _is_open_path(path: str) -> bool:
 
 
 class StaffTwoFactorMiddleware:
-    """Programme admins, Regional Facilitators and superusers must set up TOTP before anything else."""
+    """Staff reach nothing with a password alone (issue #19 point 1).
+
+    Staff without an authenticator yet are sent to set one up (only the open paths stay reachable).
+    Staff who have one but whose session never passed its code are signed out everywhere and asked to
+    sign in again, which asks for the code: no door may skip allauth's second step.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         user = request.user
-        if (
-            user.is_authenticated
-            and not _is_open_path(request.path)
-            and (user.is_superuser or any(user.has_role(Role(name)) for name in settings.ROLES_REQUIRING_MFA))
-            and not is_mfa_enabled(user)
-        ):
-            messages.warning(
-                request,
-                "Your role can see other people's details, so it needs two-step verification. "
-                "Set it up with an authenticator app to continue.",
-            )
-            return redirect(reverse("mfa_activate_totp"))
-        return self.get_response(request)
+        if not user.is_authenticated or not requires_two_step(user) or session_passed_two_step(request):
+            return self.get_response(request)
+        if is_mfa_enabled(user):
+            logout(request)
+            messages.info(request, "Sign in again, with the code from your authenticator app.")
+            return redirect_to_login(request.get_full_path(), reverse("account_login"))
+        if _is_open_path(request.path):
+            return self.get_response(request)
+        messages.warning(
+            request,
+            "Your role can see other people's details, so it needs two-step verification. "
+            "Set it up with an authenticator app to continue.",
+        )
+        return redirect(reverse("mfa_activate_totp"))
 
 
 class AdminAccessMiddleware:

@@ -3,7 +3,9 @@
 1. The load of `bench/load` runs against a PostgreSQL cluster this script creates in /tmp (fsync on);
    part-way through, the cluster is restarted with `pg_ctl restart -m immediate` (a crash: no
    checkpoint, recovery on start). Measured: how long until the site answers again, and whether
-   every registration the site acknowledged, before or after, is in the database.
+   every registration the site acknowledged, before or after, is in the database. While the
+   database is away the site must answer 503 with `Retry-After` (core.outage), never 500: the run
+   counts the two apart and passes only with no 500 at all (issue #19 point 5).
 2. A batch of reminders is queued (the daily sweep run for a day ahead, so that many are due), the
    task worker (`manage.py run_task_worker`) is killed with SIGKILL while sending it (four times, at 20, 40,
    60 and 80% sent, each time just after it claimed a task, so the kill lands inside the sending),
@@ -90,6 +92,8 @@ def database_restart(env, args) -> dict:
     elapsed = traffic.stop()
     load = traffic.report({page.path: page.name for page in pages})
     errors = [(at, status) for at, status in traffic.timeline if status == "connection" or int(status) >= 500]
+    unavailable = sum(1 for _, status in errors if status == 503)
+    server_errors = sum(1 for _, status in errors if status not in ("connection", 503))
     last_error = max((at for at, _ in errors), default=None)
     verification = verify_acknowledged(traffic.acknowledged)
     outcome = {
@@ -100,13 +104,15 @@ def database_restart(env, args) -> dict:
         "errors_during_outage": len(errors),
         "last_error_after_restart_seconds": round(last_error - restart_at, 2) if last_error else None,
         "requests": load["requests"],
-        "server_errors": load["server_errors"],
+        "service_unavailable_503": unavailable,
+        "server_errors_500": server_errors,
         "verification": verification,
         "actions": load["actions"],
     }
     outcome["passed"] = (
         answered_after is not None
         and answered_after < 10
+        and server_errors == 0
         and verification["found"] == verification["acknowledged"]
         and all(at >= restart_at - 1 for at, _ in errors)
     )
@@ -230,7 +236,8 @@ def _print(result: dict) -> None:
     print(
         f"\nPostgreSQL restart (immediate) at {restart['restart_at_seconds']} s of load: pg_ctl took "
         f"{restart['pg_ctl_restart_seconds']} s; the site answered again {restart['site_answered_after_seconds']} s "
-        f"after the restart began; {restart['errors_during_outage']} failed requests, the last "
+        f"after the restart began; {restart['errors_during_outage']} failed requests "
+        f"({restart['service_unavailable_503']} × 503, {restart['server_errors_500']} × 500), the last "
         f"{restart['last_error_after_restart_seconds']} s after; {restart['verification']['acknowledged']} "
         f"registrations acknowledged, {restart['verification']['found']} in the database "
         f"→ {'PASS' if restart['passed'] else 'FAIL'}"

@@ -1,7 +1,8 @@
 """`bench/profile PATH [--as ROLE]`: where one page spends its time, on the bench database.
 
 Runs the page in this process through Django's test client (signed in as the first bench account
-of the role, with `force_login`), under cProfile, and prints the query count, the slowest queries
+of the role, with the tests' `SignInClient.force_login`, which also records the authenticator step
+staff sessions need), under cProfile, and prints the query count, the slowest queries
 and the functions of this project that took the most time. For finding what to make fast; the
 numbers to quote come from `bench/run`.
 """
@@ -31,14 +32,14 @@ def main(argv=None) -> int:
 
     django.setup()
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from bench.accounts import accounts
     from core.models import User
     from core.roles import Role
+    from core.tests.clients import SignInClient
 
-    client = Client(HTTP_HOST="127.0.0.1")
+    client = SignInClient(HTTP_HOST="127.0.0.1")
     if args.role:
         client.force_login(User.objects.get(email=accounts(Role.from_slug(args.role), 1)[0].email))
     client.get(args.path)  # warm: URL resolvers, templates, content types

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "core.middleware.PreviewFramingMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "core.sessions.SessionLifetimeMiddleware",
     "core.middleware.StaffTwoFactorMiddleware",
     "core.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -295,10 +296,24 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Early Support training"
 MFA_RECOVERY_CODES_SHOW_ONCE = True
 
+# How long a sign-in lasts (core.sessions; issue #19 point 5). OWASP ASVS 4.0 level 2, V3.3.2: sign in
+# again after 12 hours, and after 30 minutes unused for people who see others' details (staff, as
+# core.two_step.requires_two_step says). Trainers and participants come back over weeks of readings
+# and reflections and see only their own cohorts: two weeks at most, three days unused.
+SESSION_STAFF_ABSOLUTE_SECONDS = 12 * 60 * 60
+SESSION_STAFF_IDLE_SECONDS = 30 * 60
+SESSION_PERSON_ABSOLUTE_SECONDS = 14 * 24 * 60 * 60
+SESSION_PERSON_IDLE_SECONDS = 3 * 24 * 60 * 60
+# The last-seen time is written at most this often, so that a busy page does not save its session
+# on every request; idle limits are exact to within this.
+SESSION_ACTIVITY_WRITE_SECONDS = 60
+SESSION_COOKIE_AGE = SESSION_PERSON_ABSOLUTE_SECONDS
+
 # --- Wagtail ---------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Early Support Key Working training"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
@@ -333,9 +348,16 @@ CONTENT_SECURITY_POLICY_ADMIN = {"script-src": ["'self'", "'unsafe-inline'"]}
 # Roles that work in the Wagtail admin must use two-factor authentication (issue #2).
 ROLES_REQUIRING_MFA = ["Programme admin", "Regional Facilitator"]
 
+# A database that cannot be reached (core.outage; issue #19 point 5): the 503 page asks browsers to
+# come back after this long, and the outage is logged once per this many seconds, not per request.
+DATABASE_UNREACHABLE_RETRY_AFTER_SECONDS = 10
+DATABASE_UNREACHABLE_LOG_SECONDS = 60
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"outage_logged_once": {"()": "core.outage.SkipServiceUnavailable"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {"django.request": {"filters": ["outage_logged_once"]}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "WARNING")},
 }

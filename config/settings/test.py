@@ -22,3 +22,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 
 # Email templates for messages that only the tests register.
 TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "core" / "tests" / "templates"]  # noqa: F405
+
+# Tests travel in time (freezegun) after signing people in, to deadlines weeks away: sign-ins do not
+# end here. core/tests/test_sessions.py puts the real limits from base.py back and tests them.
+SESSION_STAFF_ABSOLUTE_SECONDS = SESSION_STAFF_IDLE_SECONDS = 10 * 365 * 24 * 60 * 60
+SESSION_PERSON_ABSOLUTE_SECONDS = SESSION_PERSON_IDLE_SECONDS = SESSION_STAFF_ABSOLUTE_SECONDS
