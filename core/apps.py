@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from core import admin_chrome, admin_home, admin_listing_kept, admin_sidebar
+        from core.site_settings import bump_on_settings_change
+
+        bump_on_settings_change()
 
         admin_sidebar.install()
         admin_chrome.install()

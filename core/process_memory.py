@@ -1,16 +1,7 @@
-"""Values an app process keeps for a while before building them again (issue #8, ADR 0006).
-
-For what nearly every page reads and what changes rarely: the programme's settings rows
-(core.site_settings), each person's admin sidebar (core.admin_sidebar), the admin's keyboard
-shortcuts dialog and browser configuration (core.admin_chrome), each role's permissions
-(core.auth_backends), admin listings' row counts and headers and the admin's cohort page header
-(core.admin_listing_kept), the admin home's panels (core.admin_home), the fidelity report
-(oversight), the reading catalogue and the page tree's stamp (courses), the teams with a trainer who
-can no longer deliver (trainers). Each app process keeps its own, for the seconds a setting names
-(read on every use, so a test or an operator can change it); a change made in the process forgets
-the values it touches (`forget_on_change`), and other processes build them again within those
-seconds. (Static file URLs are kept for the life of the process instead, since the manifest they
-come from does not change: core.static_storage.)
+"""Values an app process keeps for a while (issue #8, ADR 0006): kept only for the admin modules
+that issue #20 removes (core.admin_chrome, core.admin_home, core.admin_listing_kept,
+core.admin_sidebar). Everything else is kept in the shared cache (core.caching); this module goes
+with the last of them.
 """
 
 import time

@@ -94,9 +94,10 @@ class TrainersConfig(AppConfig):
 
     def ready(self) -> None:
         from trainers import messages, signals  # noqa: F401 - signals connect on import
-        from trainers.selectors import deliveries  # noqa: F401 - what it keeps is forgotten on a change
+        from trainers.selectors.deliveries import bump_on_trainer_change
 
         messages.register()
+        bump_on_trainer_change(self.get_models())
 
     def bootstrap(self, out) -> None:
         """Demo trainers at several steps of the pathway, when demo data is wanted."""
