@@ -13,8 +13,8 @@ import sys
 import time
 
 from bench.harness import report
-from bench.harness.measure import measure, settle
-from bench.harness.setup import add_common_arguments, environment, signed_in
+from bench.harness.measure import measure, settle, warm_every_worker
+from bench.harness.setup import add_common_arguments, copies, environment, signed_in
 
 ROLE_ORDER = ("anonymous", "participant", "trainer", "facilitator", "programme")
 
@@ -54,10 +54,15 @@ def main(argv=None) -> int:
                     # Participants' pages name one person's registration: every client is that person.
                     people = 1 if role == Role.PARTICIPANT.slug else 4
                     clients = signed_in(env, Role.from_slug(role), level, people=people)
+                baselines = [PLAIN, *([STOCK_LISTING] if any(p.kind == ADMIN_LISTING for p in role_pages) else [])]
+                warmers = copies(env, clients[0], 2 * args.workers)
+                for page in [FLOOR, *baselines, *role_pages]:
+                    warm_every_worker(warmers, page.path)
+                for warmer in warmers:
+                    warmer.close()
                 floor = measure(clients, page=FLOOR.name, role=role, path=FLOOR.path, seconds=args.seconds)
                 rows.append(_row(floor, FLOOR.kind, floor))
                 print(report.page_table([rows[-1]]).splitlines()[-1], flush=True)
-                baselines = [PLAIN, *([STOCK_LISTING] if any(p.kind == ADMIN_LISTING for p in role_pages) else [])]
                 for page in [*baselines, *role_pages]:
                     sample = measure(clients, page=page.name, role=role, path=page.path, seconds=args.seconds)
                     rows.append(_row(sample, page.kind, floor))

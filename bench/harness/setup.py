@@ -127,8 +127,15 @@ def signed_in(environment: Environment, role, count: int, *, people: int | None 
         signed.append(client)
     clients = list(signed)
     while len(clients) < count:
-        source = signed[len(clients) % len(signed)]
-        clone = environment.client()
-        clone.cookies = dict(source.cookies)
-        clients.append(clone)
+        clients.extend(copies(environment, signed[len(clients) % len(signed)], 1))
     return clients
+
+
+def copies(environment: Environment, client: Client, count: int) -> list[Client]:
+    """`count` clients with `client`'s cookies: the same person in several tabs."""
+    made = []
+    for _ in range(count):
+        copy = environment.client()
+        copy.cookies = dict(client.cookies)
+        made.append(copy)
+    return made
