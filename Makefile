@@ -6,7 +6,7 @@ PIP := $(BIN)/pip --disable-pip-version-check --quiet
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev browser lint lock audit worker scheduler clean
+.PHONY: run test install install-dev browser redis lint lock audit worker scheduler clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,9 @@ run: install
 	$(BIN)/python manage.py bootstrap
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-## Run every test: unit, integration and browser (Chromium), on SQLite or on $$DATABASE_URL.
-test: install-dev browser
+## Run every test: unit, integration and browser (Chromium), on SQLite or on $$DATABASE_URL, with
+## the cache in local memory or in the Redis at $$REDIS_URL.
+test: install-dev browser redis
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py check
@@ -39,6 +40,10 @@ test: install-dev browser
 ## Debian's Chromium for the browser tests (Playwright cannot download browsers here).
 browser:
 	@test -x /usr/bin/chromium || scripts/install-chromium
+
+## Debian's redis-server: tests/test_shared_cache.py starts one (two app processes sharing it).
+redis:
+	@command -v redis-server >/dev/null || scripts/install-redis
 
 ## Process queued tasks (emails and reminders) as production does.
 worker: install

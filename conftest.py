@@ -15,7 +15,6 @@ from core.bootstrap.consent import ensure_consent_wording
 from core.bootstrap.roles import ensure_roles
 from core.bootstrap.site import ensure_site
 from core.models import Region
-from core.process_memory import forget_everything
 from core.roles import Role
 from core.services.roles import facilitator_regions_set, role_grant
 from core.tests.clients import SignInClient
@@ -60,7 +59,6 @@ def _empty_cache():
     """Rate limits and used TOTP codes live in the cache: each test starts with none, and reads the
     programme's settings from its own database."""
     cache.clear()
-    forget_everything()
 
 
 @pytest.fixture

@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from core import checks, sessions, two_step  # noqa: F401 - start-up checks and signal receivers
+        from core.site_settings import bump_on_settings_change
+
+        bump_on_settings_change()
 
     @property
     def personal_data(self):

@@ -25,8 +25,9 @@ class CoursesConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        # Importing them ties what they keep to changes of the content (ProcessMemory.forget_on_change).
-        from courses import caching, reading_catalogue  # noqa: F401
+        from courses.caching import bump_on_content_change
+
+        bump_on_content_change(self.get_models())
 
     def bootstrap(self, out) -> None:
         """The programme from the seeds: reference snippets, courses, sections, readings, trainer pages."""

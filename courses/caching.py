@@ -1,46 +1,37 @@
-"""Programme and course pages rendered once and reused (issue #8, docs/performance.md).
+"""Programme and course pages rendered once and reused (issue #8, issue #20, docs/performance.md).
 
 What these pages show depends only on the published content and on the audience: trainer material
 is shown to the people who deliver or run the course and to no one else (courses.access). So the
-page body is kept in the cache per page and audience for `COURSES_PAGE_CACHE_SECONDS`, keyed on a
-stamp of the page tree (pages live, the last publication, the latest revision): publishing or
-unpublishing any page changes the key. Each app process reads the stamp at most once every
-`COURSES_CONTENT_STAMP_SECONDS`, and again at once after it saved or deleted a page itself, so a
-publication shows at once in the process that made it and within those seconds in the others.
-Reference snippets without revisions (principles, glossary, resources) show within the timeout. The
-header, messages and the Wagtail user bar are outside the cached part, and previews are never cached.
+page body is kept in the shared cache per page and audience, under the `CONTENT` generation
+(core.caching): saving, publishing, unpublishing, moving or deleting any page, or changing any of
+this app's snippets and reading links, bumps it, so every app process shows the change on its next
+page. The header, messages and the Wagtail user bar are outside the cached part, and previews are
+never cached.
 """
 
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Count, Max, Q
 from django.template.loader import render_to_string
 from wagtail.models import Page
+from wagtail.signals import post_page_move
 
-from core.process_memory import ProcessMemory
+from core.caching import bump, bump_on_change, cached, generations
 from courses.access import can_see_trainer_material
 
-_kept_stamp = ProcessMemory("COURSES_CONTENT_STAMP_SECONDS")
-#: What `cached_content` took from the cache, kept as briefly as the stamp: a body every page of a
-#: kind shows (the T4T preparation on every candidate's pathway) costs no cache read per request.
-_kept_content = ProcessMemory("COURSES_CONTENT_STAMP_SECONDS", most=256)
-_kept_stamp.forget_on_change(Page)
-_kept_content.forget_on_change(Page)
+#: The generation of everything this app publishes: pages, snippets, a course's readings.
+CONTENT = "courses-content"
+
+
+def bump_on_content_change(course_models) -> None:
+    """Called once the app registry is ready (CoursesConfig.ready)."""
+    bump_on_change(CONTENT, [Page, *course_models])
+    post_page_move.connect(lambda **kwargs: bump(CONTENT), weak=False, dispatch_uid="courses-content-moved")
 
 
 def content_stamp() -> str:
-    """Changes whenever a page is published, unpublished or saved as a draft (one query when read)."""
-    return _kept_stamp.get("stamp", _read_content_stamp)
-
-
-def _read_content_stamp() -> str:
-    stamp = Page.objects.aggregate(
-        live=Count("pk", filter=Q(live=True)), published=Max("last_published_at"), revision=Max("latest_revision_id")
-    )
-    published = stamp["published"].isoformat() if stamp["published"] else ""
-    return f"{stamp['live']}:{published}:{stamp['revision']}"
+    """Changes whenever published content changes: a part of the key of anything made of it."""
+    return generations(CONTENT)
 
 
 def cached_page_body(page: Page, request, template_name: str, build: Callable[[], dict]) -> str:
@@ -58,8 +49,6 @@ def cached_page_body(page: Page, request, template_name: str, build: Callable[[]
 
 
 def cached_content(name: str, render: Callable[[], str]) -> str:
-    """`render()` of something made only of published content, kept under `name` and the content
-    stamp for `COURSES_PAGE_CACHE_SECONDS` (and by the app process for `COURSES_CONTENT_STAMP_SECONDS`
-    more): publishing or unpublishing a page shows as soon as the stamp changes."""
-    key = f"courses:{name}:{content_stamp()}"
-    return _kept_content.get(key, lambda: cache.get_or_set(key, render, settings.COURSES_PAGE_CACHE_SECONDS))
+    """`render()` of something made only of published content, kept under `name` until the content
+    changes (or for `COURSES_PAGE_CACHE_SECONDS` unread)."""
+    return cached(f"courses:{name}", render, generation_names=[CONTENT], timeout=settings.COURSES_PAGE_CACHE_SECONDS)

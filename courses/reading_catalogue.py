@@ -1,24 +1,20 @@
 """Which live readings each course asks for, and how many steps each reading has (issue #8).
 
 Nearly every participant and trainer page needs this (dashboards, a day's register, the pathway),
-and it changes only when an editor publishes. So each app process keeps the whole catalogue, a
-handful of courses and readings read in three queries, for `COURSES_READING_CATALOGUE_SECONDS`.
-Saving or deleting a page, a course's reading links or a reading's items and questions forgets it
-at once in the process that made the change; other processes read it again within the timeout.
-
-The readings are shared by every request of the process: read them, never change them.
+and it changes only when an editor publishes. So the whole catalogue, a handful of courses and
+readings read in five queries, is kept in the shared cache under the content generation
+(courses.caching.CONTENT, issue #20): saving or deleting a page, a course's reading links or a
+reading's items and questions shows on every app process's next read.
 """
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count
-from wagtail.models import Page
 
-from core.process_memory import ProcessMemory
+from core.caching import cached
+from courses.caching import CONTENT
 from courses.models import CourseReading, ReadingItem, ReadingPage, ReadingQuestion
-
-_kept = ProcessMemory("COURSES_READING_CATALOGUE_SECONDS")
-_kept.forget_on_change(Page, CourseReading, ReadingItem, ReadingQuestion)
 
 
 @dataclass(frozen=True)
@@ -36,7 +32,12 @@ class ReadingCatalogue:
 
 
 def reading_catalogue() -> ReadingCatalogue:
-    return _kept.get("catalogue", _read_catalogue)
+    return cached(
+        "courses:reading-catalogue",
+        _read_catalogue,
+        generation_names=[CONTENT],
+        timeout=settings.COURSES_PAGE_CACHE_SECONDS,
+    )
 
 
 def _read_catalogue() -> ReadingCatalogue:

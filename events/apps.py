@@ -83,8 +83,10 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from events import messages
+        from events.caching import bump_on_cohort_change
 
         messages.register()
+        bump_on_cohort_change(self.get_models())
 
     def bootstrap(self, out) -> None:
         """Demo venues and cohorts in each state, when demo data is wanted (`manage.py bootstrap`)."""

@@ -14,11 +14,9 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 from django.conf import settings
-from django.core.cache import cache
-from django.db import transaction
 from django.utils import timezone
 
-from events.models import CalendarFeed, Cohort, Session
+from events.models import Cohort, Session
 from events.selectors.sessions import sessions_with_cohorts
 
 PRODUCT_ID = "-//Early Support Key Working training//Cohorts//EN"
@@ -91,16 +89,6 @@ def person_calendar(title: str, registrations, *, method: str = "") -> str:
 
 
 def trainer_feed_key(token) -> str:
-    """Where a trainer's subscription is kept (`EVENTS_TRAINER_FEED_CACHE_SECONDS`)."""
+    """Where a trainer's subscription is kept, under the cohorts' generation (events.caching): a change
+    to the days, venue, status or team of any of their cohorts shows on the next fetch (issue #21)."""
     return f"events:trainer-feed:{token}"
-
-
-def trainer_feeds_forget(cohort: Cohort) -> None:
-    """After a change to the cohort's days, venue or status commits, its team's subscriptions are
-    built again on their next fetch, so their calendars show the change without waiting out the
-    cache (issue #21 point 2)."""
-    tokens = list(
-        CalendarFeed.objects.filter(person__delivery_assignments__cohort=cohort).values_list("token", flat=True)
-    )
-    if tokens:
-        transaction.on_commit(lambda: cache.delete_many([trainer_feed_key(token) for token in tokens]))

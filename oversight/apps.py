@@ -7,3 +7,8 @@ class OversightConfig(AppConfig):
 
     name = "oversight"
     verbose_name = "Programme oversight"
+
+    def ready(self) -> None:
+        from oversight.selectors import bump_on_programme_change
+
+        bump_on_programme_change()

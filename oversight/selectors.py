@@ -3,11 +3,12 @@
 import datetime
 from dataclasses import dataclass
 
-from django.core.cache import cache
+from django.apps import apps
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
-from core.process_memory import ProcessMemory
+from core.caching import bump_on_change, cached
+from core.models import Notification
 from events.access import managed_regions_key
 from events.models import Cohort, Registration, Session
 from events.models.cohorts import subquery_count
@@ -18,7 +19,8 @@ from oversight.providers import DEFINITIONS, PROVIDERS
 from oversight.providers.places import confirmed_places, day_sessions
 from oversight.providers.trainers import trainer_pipeline
 
-_kept_reports = ProcessMemory("OVERSIGHT_REPORT_KEPT_SECONDS", most=50)
+#: The generation of the fidelity report (core.caching).
+REPORT = "oversight-report"
 
 #: What the report reads of a cohort: its line in the table and what the status figures need.
 COHORT_FIELDS = ("title", "status", "cancellation_reason", "cancelled_reason", "mix_override_reason", "region__name")
@@ -105,22 +107,23 @@ def fidelity_report_key(user, *, region=None, start=None, end=None, today: datet
     return f"oversight:fidelity:{scope}:{region.pk if region else ''}:{start or ''}:{end or ''}:{today}"
 
 
-def cached_fidelity_report(user, *, regions, region=None, start=None, end=None, today: datetime.date) -> FidelityReport:
-    """The report for these regions and filters, worked out at most once per
-    `REPORT_CACHE_SECONDS` (issue #8: the figures may lag by that much, and the page says when they
-    were worked out).
+def bump_on_programme_change() -> None:
+    """The report reads across every app: a change to any of their rows, or to a message sent, is a
+    new report (called once the app registry is ready, OversightConfig.ready)."""
+    read_apps = ("courses", "events", "trainers", "feedback")
+    bump_on_change(REPORT, [Notification, *(m for label in read_apps for m in apps.get_app_config(label).get_models())])
 
-    The shared cache holds it for every app process; each process also keeps the last it read for
-    `OVERSIGHT_REPORT_KEPT_SECONDS`, because reading it back from the cache (half a megabyte for a
-    programme year's 4,500 cohorts at scale 1) was most of the page's time."""
+
+def cached_fidelity_report(user, *, regions, region=None, start=None, end=None, today: datetime.date) -> FidelityReport:
+    """The report for these regions and filters, kept in the shared cache under the `REPORT`
+    generation (core.caching, issue #20): worked out again after any change to what it reads, and
+    at least every `REPORT_CACHE_SECONDS` (the page says when it was worked out)."""
     key = fidelity_report_key(user, region=region, start=start, end=end, today=today)
-    return _kept_reports.get(
+    return cached(
         key,
-        lambda: cache.get_or_set(
-            key,
-            lambda: fidelity_report(
-                cohorts_in_scope(user, region=region, start=start, end=end), regions=regions, today=today
-            ),
-            conf.REPORT_CACHE_SECONDS,
+        lambda: fidelity_report(
+            cohorts_in_scope(user, region=region, start=start, end=end), regions=regions, today=today
         ),
+        generation_names=[REPORT],
+        timeout=conf.REPORT_CACHE_SECONDS,
     )

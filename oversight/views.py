@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 import tablib
 from django import forms
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -12,7 +13,6 @@ from django.template.response import TemplateResponse
 from django.utils.timezone import localdate
 
 from core.forms import SiteFormMixin
-from core.process_memory import ProcessMemory
 from core.roles import Role
 from events.access import managed_regions
 from events.spreadsheets import FORMATS, escape_dataset
@@ -23,8 +23,6 @@ from oversight.selectors import cached_fidelity_report, fidelity_report_key
 FILTERS = ("region", "start", "end")
 #: The figure charted region by region: the one issue #7 asks to see day by day.
 REGION_CHART_MEASURE = "readings_before_day"
-
-_kept_figures = ProcessMemory("OVERSIGHT_REPORT_KEPT_SECONDS", most=50)
 
 
 def can_view_fidelity(user) -> bool:
@@ -80,15 +78,15 @@ def fidelity(request):
 
 
 def _figures_html(key: str, report) -> str:
-    """The report's figures, tables and charts: the same for everyone shown this report, so each app
-    process draws them once per report (its key and when it was worked out) for
-    `OVERSIGHT_REPORT_KEPT_SECONDS`."""
-    return _kept_figures.get(
-        (key, report.computed_at),
+    """The report's figures, tables and charts: the same for everyone shown this report, so they are
+    drawn once per report (its key and when it was worked out) and kept in the shared cache."""
+    return cache.get_or_set(
+        f"{key}:figures:{report.computed_at.isoformat()}",
         lambda: render_to_string(
             "oversight/_figures.html",
             {"report": report, "overall_chart": bar_chart(report.overall), "region_chart": _region_chart(report)},
         ),
+        conf.REPORT_CACHE_SECONDS,
     )
 
 

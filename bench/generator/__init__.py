@@ -4,7 +4,7 @@ import time
 
 from django.db import transaction
 
-from bench.generator import cohorts, feedback, pathway, people, registrations
+from bench.generator import cohorts, feedback, pathway, people, registrations, stock
 from bench.generator.base import Context, Plan, analyze
 
 #: In order: each part reads what the parts before it made (`Context.made`).
@@ -16,6 +16,7 @@ PARTS = (
     cohorts.make_teams,
     registrations.make_registrations,
     feedback.make_feedback,
+    stock.make_stock_items,
 )
 
 

@@ -39,8 +39,8 @@ def manage(env: dict, *args: str, quiet: bool = False) -> str:
 
 
 def prepare_database(env: dict, scale: float, summary_json: str) -> None:
-    """Migrate, cache table, static files, programme content (bootstrap --no-demo), then the national data."""
-    for step in (["migrate", "--noinput", "-v", "0"], ["createcachetable"], ["bootstrap", "--no-demo"]):
+    """Migrate, programme content (bootstrap --no-demo), then the national data."""
+    for step in (["migrate", "--noinput", "-v", "0"], ["bootstrap", "--no-demo"]):
         started = time.perf_counter()
         manage(env, *step, quiet=True)
         print(f"  manage.py {step[0]:<40} {time.perf_counter() - started:6.1f} s", flush=True)

@@ -76,6 +76,17 @@ def _warm_up(clients: list[Client], path: str) -> None:
         thread.join()
 
 
+def warm_every_worker(clients: list[Client], path: str) -> None:
+    """One request from each client at once, whatever the page takes: with at least twice as many
+    clients as workers, every worker has served the page (compiled its templates, filled its
+    connection) before it is measured, even at one client."""
+    threads = [threading.Thread(target=_quietly_get, args=(client, path)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 def measure(
     clients: list[Client],
     *,

@@ -18,12 +18,17 @@ from events.selectors.cohorts import open_cohorts
 
 ANONYMOUS = "anonymous"
 
+#: What a page is compared with (issue #20): a front-end page with the one-query floor, an admin
+#: listing with the stock Wagtail listing; other admin pages have the absolute budgets only.
+FRONT_END, ADMIN_LISTING, ADMIN = "front-end", "admin listing", "admin"
+
 
 @dataclass(frozen=True)
 class Page:
     name: str
     role: str
     path: str
+    kind: str = FRONT_END
 
 
 def _url(name: str, *args) -> str | None:
@@ -54,9 +59,9 @@ def key_pages() -> tuple[list[Page], list[str]]:
     pages: list[Page] = []
     missing: list[str] = []
 
-    def add(name: str, role: str, path: str | None) -> None:
+    def add(name: str, role: str, path: str | None, kind: str = FRONT_END) -> None:
         if path:
-            pages.append(Page(name, role, path))
+            pages.append(Page(name, role, path, kind))
         else:
             missing.append(name)
 
@@ -94,31 +99,32 @@ def key_pages() -> tuple[list[Page], list[str]]:
     facilitator = _user(Role.REGIONAL_FACILITATOR)
     region_cohort = _upcoming(Cohort.objects.filter(region__in=facilitator.regions.all()))
     add("Facilitator dashboard", Role.REGIONAL_FACILITATOR.slug, "/dashboard/facilitator/")
-    add("Facilitator: cohort list (admin)", Role.REGIONAL_FACILITATOR.slug, "/admin/cohorts/")
+    add("Facilitator: cohort list (admin)", Role.REGIONAL_FACILITATOR.slug, "/admin/cohorts/", ADMIN_LISTING)
     add(
         "Facilitator: cohort with mix (admin)",
         Role.REGIONAL_FACILITATOR.slug,
         region_cohort and f"/admin/cohorts/inspect/{region_cohort.pk}/",
+        ADMIN,
     )
     add(
         "Facilitator: cohort page (team)",
         Role.REGIONAL_FACILITATOR.slug,
         region_cohort and f"/cohorts/{region_cohort.pk}/team/",
     )
-    add("Facilitator: registrations (admin)", Role.REGIONAL_FACILITATOR.slug, "/admin/registrations/")
-    add("Facilitator: trainers (admin)", Role.REGIONAL_FACILITATOR.slug, _url("trainer_profiles:index"))
+    add("Facilitator: registrations (admin)", Role.REGIONAL_FACILITATOR.slug, "/admin/registrations/", ADMIN_LISTING)
+    add("Facilitator: trainers (admin)", Role.REGIONAL_FACILITATOR.slug, _url("trainer_profiles:index"), ADMIN_LISTING)
 
     admin = Role.PROGRAMME_ADMIN.slug
     add("Programme dashboard", admin, "/dashboard/programme/")
-    add("Programme fidelity (admin)", admin, _url("oversight_fidelity"))
-    add("Admin home", admin, "/admin/")
-    add("Admin: all cohorts", admin, "/admin/cohorts/")
-    add("Admin: all registrations", admin, "/admin/registrations/")
-    add("Admin: mix across cohorts", admin, "/admin/cohort_mix/")
-    add("Admin: venues", admin, "/admin/snippets/events/venue/")
-    add("Admin: trainers", admin, _url("trainer_profiles:index"))
-    add("Admin: trainer applications", admin, _url("trainer_applications:index"))
-    add("Admin: deliveries", admin, _url("deliveries:index"))
+    add("Programme fidelity (admin)", admin, _url("oversight_fidelity"), ADMIN)
+    add("Admin home", admin, "/admin/", ADMIN)
+    add("Admin: all cohorts", admin, "/admin/cohorts/", ADMIN_LISTING)
+    add("Admin: all registrations", admin, "/admin/registrations/", ADMIN_LISTING)
+    add("Admin: mix across cohorts", admin, "/admin/cohort_mix/", ADMIN)
+    add("Admin: venues", admin, "/admin/snippets/events/venue/", ADMIN_LISTING)
+    add("Admin: trainers", admin, _url("trainer_profiles:index"), ADMIN_LISTING)
+    add("Admin: trainer applications", admin, _url("trainer_applications:index"), ADMIN_LISTING)
+    add("Admin: deliveries", admin, _url("deliveries:index"), ADMIN_LISTING)
     return pages, missing
 
 
@@ -129,4 +135,8 @@ def _register_url(cohort: Cohort | None) -> str | None:
     return session and _url("feedback:register", session.pk)
 
 
-FLOOR = "/bench/floor/"
+#: The baselines measured with the same clients right before each role's pages (bench.views,
+#: bench.wagtail_hooks).
+FLOOR = Page("Floor (one query)", "", "/bench/floor/", "floor")
+PLAIN = Page("Plain template page", "", "/bench/plain/", "stock")
+STOCK_LISTING = Page("Stock Wagtail listing", "", "/admin/stock_items/", "stock")

@@ -33,6 +33,87 @@ def page_table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+#: Budgets people feel (issue #20), on this 2-core machine with the deployment's 4 workers.
+BUDGETS = {
+    "admin listing": 1.5,  # median at one client ÷ the stock Wagtail listing's, same role and run
+    "front-end": 5.0,  # p95 ÷ the one-query floor's, same clients, at every level
+    "median_ms": 100,  # median at one client
+    "p95_ms": 1000,  # p95 at the most clients measured (16)
+}
+
+
+def budgets(rows: list[dict], *, stock_listing: str) -> list[dict]:
+    """Each key page against its budgets: the ratio for its kind, the median at the fewest clients,
+    the p95 at the most, and no errors. Baselines are not judged."""
+    levels = sorted({row["clients"] for row in rows})
+    by_level = {(row["role"], row["page"], row["clients"]): row for row in rows}
+    verdicts = []
+    for role, page in dict.fromkeys((row["role"], row["page"]) for row in rows):
+        measured = [by_level[(role, page, level)] for level in levels if (role, page, level) in by_level]
+        first, kind = measured[0], measured[0].get("kind", "front-end")
+        if kind not in ("front-end", "admin listing", "admin"):
+            continue
+        ratio = None
+        if kind == "admin listing":
+            stock = by_level.get((role, stock_listing, levels[0]))
+            ratio = ratio_of(first["median_ms"], stock and stock["median_ms"])
+        elif kind == "front-end":
+            ratio = max((row["ratio_p95"] for row in measured if row.get("ratio_p95") is not None), default=None)
+        median, p95 = first["median_ms"], measured[-1]["p95_ms"]
+        errors = sum(row["errors"] for row in measured)
+        verdicts.append(
+            {
+                "page": page,
+                "role": role,
+                "kind": kind,
+                "median_ms": median,
+                "p95_ms": p95,
+                "p95_clients": measured[-1]["clients"],
+                "ratio": ratio,
+                "ratio_budget": BUDGETS.get(kind),
+                "errors": errors,
+                "ratio_ok": None if ratio is None else ratio <= BUDGETS[kind],
+                "median_ok": median <= BUDGETS["median_ms"],
+                "p95_ok": p95 <= BUDGETS["p95_ms"],
+                "errors_ok": errors == 0,
+            }
+        )
+    return verdicts
+
+
+def ratio_of(value: float, baseline: float | None) -> float | None:
+    return round(value / baseline, 2) if baseline else None
+
+
+def budget_markdown(verdicts: list[dict]) -> str:
+    """PASS or MISS for each page and budget, as pasted into docs/performance.md."""
+    header = ["Page", "Role", "Kind", "Ratio (budget)", "", "Median, 1 client", "", "p95, 16 clients", "", "Errors"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for v in verdicts:
+        budget = f" (≤ {v['ratio_budget']}×)" if v["ratio_budget"] else ""
+        cells = [
+            v["page"],
+            v["role"],
+            v["kind"],
+            f"{_num(v['ratio'])}×{budget}" if v["ratio"] is not None else "–",
+            _verdict(v["ratio_ok"]),
+            f"{v['median_ms']:.0f} ms",
+            _verdict(v["median_ok"]),
+            f"{v['p95_ms']:.0f} ms",
+            _verdict(v["p95_ok"]),
+            f"{v['errors']} {_verdict(v['errors_ok'])}",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    missed = [v for v in verdicts if False in (v["ratio_ok"], v["median_ok"], v["p95_ok"], v["errors_ok"])]
+    lines.append("")
+    lines.append(f"{len(verdicts) - len(missed)} of {len(verdicts)} pages within every budget.")
+    return "\n".join(lines)
+
+
+def _verdict(ok: bool | None) -> str:
+    return "–" if ok is None else ("PASS" if ok else "MISS")
+
+
 def _num(value) -> str:
     return "-" if value is None else f"{value:.1f}"
 
@@ -103,4 +184,8 @@ def markdown(result: dict) -> str:
 if __name__ == "__main__":
     import sys
 
-    print(markdown(json.loads(Path(sys.argv[1]).read_text())))
+    result = json.loads(Path(sys.argv[1]).read_text())
+    print(markdown(result))
+    if "budgets" in result:
+        print()
+        print(budget_markdown(result["budgets"]))

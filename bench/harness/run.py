@@ -1,7 +1,10 @@
-"""`bench/run`: each role's key pages under 1 and 16 signed-in clients, beside the floor (issue #8 point 2).
+"""`bench/run`: each role's key pages under 1 and 16 signed-in clients, beside the baselines (issue #8
+point 2, issue #20).
 
-For each role and number of clients, the floor (`/bench/floor/`, one query) is measured with the
-same clients right before that role's pages, so every ratio compares like with like in one run.
+For each role and number of clients, the baselines are measured with the same clients right before
+that role's pages, so every ratio compares like with like in one run: the floor (`/bench/floor/`, one
+query), a plain template page, and for roles with admin listings the stock Wagtail listing of a plain
+model. The closing table marks each page PASS or MISS against its budgets (bench.harness.report).
 Then, with gunicorn stopped, the XLSX import against bulk_create and the daily reminder sweeps.
 """
 
@@ -10,8 +13,8 @@ import sys
 import time
 
 from bench.harness import report
-from bench.harness.measure import measure, settle
-from bench.harness.setup import add_common_arguments, environment, signed_in
+from bench.harness.measure import measure, settle, warm_every_worker
+from bench.harness.setup import add_common_arguments, copies, environment, signed_in
 
 ROLE_ORDER = ("anonymous", "participant", "trainer", "facilitator", "programme")
 
@@ -30,7 +33,7 @@ def main(argv=None) -> int:
     levels = [int(level) for level in args.clients.split(",")]
     started = time.perf_counter()
     with environment(args) as env:
-        from bench.harness.pages import ANONYMOUS, FLOOR, key_pages
+        from bench.harness.pages import ADMIN_LISTING, ANONYMOUS, FLOOR, PLAIN, STOCK_LISTING, key_pages
         from core.roles import Role
 
         pages, missing = key_pages()
@@ -51,15 +54,21 @@ def main(argv=None) -> int:
                     # Participants' pages name one person's registration: every client is that person.
                     people = 1 if role == Role.PARTICIPANT.slug else 4
                     clients = signed_in(env, Role.from_slug(role), level, people=people)
-                floor = measure(clients, page="Floor (one query)", role=role, path=FLOOR, seconds=args.seconds)
-                rows.append(_row(floor, floor))
+                baselines = [PLAIN, *([STOCK_LISTING] if any(p.kind == ADMIN_LISTING for p in role_pages) else [])]
+                warmers = copies(env, clients[0], 2 * args.workers)
+                for page in [FLOOR, *baselines, *role_pages]:
+                    warm_every_worker(warmers, page.path)
+                for warmer in warmers:
+                    warmer.close()
+                floor = measure(clients, page=FLOOR.name, role=role, path=FLOOR.path, seconds=args.seconds)
+                rows.append(_row(floor, FLOOR.kind, floor))
                 print(report.page_table([rows[-1]]).splitlines()[-1], flush=True)
-                for page in role_pages:
+                for page in [*baselines, *role_pages]:
                     sample = measure(clients, page=page.name, role=role, path=page.path, seconds=args.seconds)
-                    rows.append(_row(sample, floor))
+                    rows.append(_row(sample, page.kind, floor))
                     print(report.page_table([rows[-1]]).splitlines()[-1], flush=True)
                     if sample.errors or sample.p95_ms > 2000:
-                        waited = settle(env.client(), FLOOR)
+                        waited = settle(env.client(), FLOOR.path)
                         print(f"  (waited {waited:.0f} s for the server to finish queued requests)", flush=True)
                 for client in clients:
                     client.close()
@@ -82,11 +91,14 @@ def main(argv=None) -> int:
             "generation": env.generation,
             "missing_pages": missing,
             "pages": rows,
+            "budgets": report.budgets(rows, stock_listing=STOCK_LISTING.name),
             "timings": timings,
             "total_seconds": round(time.perf_counter() - started, 1),
         }
     print()
     print(report.page_table(rows))
+    print()
+    print(report.budget_markdown(result["budgets"]))
     _print_timings(result["timings"])
     path = report.write_json(f"run-scale{args.scale:g}", result)
     print(f"\nJSON: {path}")
@@ -94,8 +106,9 @@ def main(argv=None) -> int:
     return 1 if server_errors else 0
 
 
-def _row(sample, floor) -> dict:
+def _row(sample, kind: str, floor) -> dict:
     row = sample.as_dict()
+    row["kind"] = kind
     row["ratio_median"] = report.ratio(sample.median_ms, floor.median_ms)
     row["ratio_p95"] = report.ratio(sample.p95_ms, floor.p95_ms)
     return row

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from bench.harness import postgres
 from bench.harness.app import Gunicorn, app_env, collect_static, manage, prepare_database
 from bench.harness.client import Client
+from bench.harness.redis_server import RedisServer
 
 DATABASE_NAME = "eskw_bench"
 
@@ -28,6 +29,7 @@ def add_common_arguments(parser: argparse.ArgumentParser, *, scale: float) -> No
     parser.add_argument("--port", type=int, default=8765, help="gunicorn port on 127.0.0.1 (default 8765)")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers (default 4)")
     parser.add_argument("--pg-port", type=int, default=54341, help="port of the throw-away cluster (default 54341)")
+    parser.add_argument("--redis-port", type=int, default=63791, help="port of the throw-away Redis (default 63791)")
 
 
 @dataclass
@@ -63,7 +65,8 @@ def _generated_scale(url: str) -> float | None:
 
 @contextmanager
 def environment(args, *, own_cluster: bool = False, extra_env: dict | None = None):
-    """Yields a running Environment; stops gunicorn (and removes a throw-away cluster) on the way out."""
+    """Yields a running Environment; stops gunicorn and Redis (and removes a throw-away cluster) on the
+    way out."""
     with ExitStack() as stack:
         cluster = None
         url = "" if own_cluster else args.database_url
@@ -72,7 +75,11 @@ def environment(args, *, own_cluster: bool = False, extra_env: dict | None = Non
             cluster = postgres.Cluster.create(args.pg_port)
             stack.callback(cluster.destroy)
             url = cluster.url(DATABASE_NAME)
-        env = app_env(url, **(extra_env or {}))
+        cache = RedisServer(args.redis_port)
+        print(f"Throw-away Redis on 127.0.0.1:{args.redis_port}", flush=True)
+        cache.start()
+        stack.callback(cache.stop)
+        env = app_env(url, REDIS_URL=cache.url, **(extra_env or {}))
         summary_path = f"/tmp/eskw-bench-generation-{os.getpid()}.json"  # noqa: S108
         generation = {}
         reused = _generated_scale(url) if args.reuse and postgres.database_exists(url) else None
@@ -99,7 +106,7 @@ def environment(args, *, own_cluster: bool = False, extra_env: dict | None = Non
 
 def _django_setup(env: dict) -> None:
     """This process reads the same database (ids for the pages, the import and sweep timings)."""
-    for name in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "BENCH_EMAIL_DIR", "BENCH_STATIC_ROOT"):
+    for name in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL", "REDIS_URL", "BENCH_EMAIL_DIR", "BENCH_STATIC_ROOT"):
         if name in env:
             os.environ[name] = env[name]
     import django
@@ -120,8 +127,15 @@ def signed_in(environment: Environment, role, count: int, *, people: int | None 
         signed.append(client)
     clients = list(signed)
     while len(clients) < count:
-        source = signed[len(clients) % len(signed)]
-        clone = environment.client()
-        clone.cookies = dict(source.cookies)
-        clients.append(clone)
+        clients.extend(copies(environment, signed[len(clients) % len(signed)], 1))
     return clients
+
+
+def copies(environment: Environment, client: Client, count: int) -> list[Client]:
+    """`count` clients with `client`'s cookies: the same person in several tabs."""
+    made = []
+    for _ in range(count):
+        copy = environment.client()
+        copy.cookies = dict(client.cookies)
+        made.append(copy)
+    return made

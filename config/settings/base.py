@@ -136,7 +136,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
-    "core.auth_backends.RolePermissionsBackend",  # permissions only (each role's kept a while)
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -164,40 +163,29 @@ CACHES = {
 }
 
 # Pages and feeds kept in the cache, and how long lists are (issue #8, docs/performance.md).
-# The public course listing: courses per page, and seconds a rendered page is reused (places left
-# may lag by this much); also how long a cohort's page is shared between visitors with no cookies.
+# Values kept under a generation (core.caching, issue #20) are read again at once after a change to
+# what they show; their seconds below only bound how long an unread value takes room in the cache.
+# The public course listing: courses per page, and seconds a rendered page is kept; also how long
+# a cohort's page is shared between visitors with no cookies.
 EVENTS_COHORT_LIST_PAGE_SIZE = 24
 EVENTS_COHORT_LIST_CACHE_SECONDS = 60
-# A trainer's calendar feed, fetched by calendar apps every few minutes: seconds its body is reused.
+# A trainer's calendar feed, fetched by calendar apps every few minutes: seconds its body is kept
+# (and calendar apps are told they may keep it).
 EVENTS_TRAINER_FEED_CACHE_SECONDS = 600
 # Mix across cohorts: the default period reaches this many months back and ahead; cohorts per page.
 EVENTS_MIX_SUMMARY_MONTHS = 3
 EVENTS_MIX_SUMMARY_PAGE_SIZE = 50
 # Seconds the summary is reused for people managing the same regions (new registrations show up that late).
 EVENTS_MIX_SUMMARY_CACHE_SECONDS = 300
-# A public cohort page's description (days, venue, what the course covers): seconds it is reused.
-# For signed-in visitors places left are never cached; a change to the cohort itself shows at once, to
-# its days or venue this late.
+# A public cohort page's description (days, venue, what the course covers): seconds it is kept.
+# For signed-in visitors places left are never cached.
 EVENTS_COHORT_PAGE_CACHE_SECONDS = 60
-# Programme and course pages, rendered once per audience (public or trainers): seconds they are reused.
-# Publishing or unpublishing a page shows at once; a changed glossary term, principle or resource this late.
+# Programme and course pages, rendered once per audience (public or trainers), and the readings each
+# course asks for (courses.caching, courses.reading_catalogue): seconds they are kept.
 COURSES_PAGE_CACHE_SECONDS = 300
-# The stamp of the page tree those pages are kept under: seconds an app process reuses it. A publication
-# shows at once in the process that made it, in the others this late (courses.caching).
-COURSES_CONTENT_STAMP_SECONDS = 5
-# Which readings each course asks for and how many steps each has: seconds an app process reuses them.
-# Publishing shows at once in the process that published, in the others this late (courses.reading_catalogue).
-COURSES_READING_CATALOGUE_SECONDS = 30
-# The programme's numbers (Settings → Cohort rules, Feedback, Trainer pathway): seconds an app process
-# reuses them before reading them again; a change reaches every process this late (core.site_settings).
-SITE_SETTINGS_CACHE_SECONDS = 30
-# What each role may do (its group's permissions): seconds an app process reuses them; a change to a
-# role's permissions made in another process shows this late. Granting or taking away a person's role
-# shows at once (core.auth_backends).
-ROLE_PERMISSIONS_CACHE_SECONDS = 30
-# The fidelity report read back from the shared cache (oversight.selectors): seconds an app process
-# keeps it besides; the figures may lag by OVERSIGHT_REPORT_CACHE_SECONDS and this.
-OVERSIGHT_REPORT_KEPT_SECONDS = 60
+# The programme's numbers (Settings → Cohort rules, Feedback, Trainer pathway): seconds they are
+# kept (core.site_settings).
+SITE_SETTINGS_CACHE_SECONDS = 300
 # The programme dashboard's count of people by role (a count over every account): seconds it is reused.
 CORE_DASHBOARD_COUNTS_CACHE_SECONDS = 300
 # The facilitator dashboard lists the cohorts at risk and this many of the next ones to run.
@@ -207,9 +195,8 @@ EVENTS_DASHBOARD_COMING_COHORTS = 20
 # once on the cohort's own page.
 EVENTS_DASHBOARD_CACHE_SECONDS = 60
 # Trainers suspended or withdrawn while on a team still to run ("Teams to change" on the facilitator
-# dashboard): seconds each app process keeps the national list. A change made in the process shows at
-# once; one made in another process shows this late (the region's facilitators are emailed at once).
-TRAINERS_TEAMS_TO_CHANGE_SECONDS = 30
+# dashboard): seconds the national list is kept (trainers.selectors.deliveries).
+TRAINERS_TEAMS_TO_CHANGE_SECONDS = 300
 # What participants said about a trainer's deliveries (their "My deliveries" page): seconds it is reused.
 # A new evaluation of their cohort shows at once; a change of who delivers a cohort this late.
 FEEDBACK_TRAINER_RESULTS_CACHE_SECONDS = 300

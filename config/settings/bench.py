@@ -1,10 +1,10 @@
 """Benchmarks only (`bench/run`, `bench/load`, `bench/faults`): production settings on loopback.
 
-Everything that matters for speed is production's: DEBUG off, the database cache, compressed and
+Everything that matters for speed is production's: DEBUG off, the Redis cache, compressed and
 hashed static files through WhiteNoise, the task queue in the database. What differs is only what
 plain HTTP on 127.0.0.1 needs (no HTTPS redirect, no HSTS, cookies without the Secure flag), a
 fixed secret key that is never used anywhere else, mail written to files, and the `bench` package
-with its floor view. Never deploy with these settings.
+with its baselines (the floor, a plain page, a stock listing). Never deploy with these settings.
 """
 
 import os

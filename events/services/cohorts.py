@@ -15,7 +15,6 @@ from django.utils.formats import date_format, time_format
 from wagtail.log_actions import log
 
 from core.models import User
-from events.calendars import trainer_feeds_forget
 from events.interfaces import change_problems, delivery_problems
 from events.models import Cohort, PlaceOffer, Registration, Session
 from events.models.choices import CancellationReason
@@ -139,7 +138,6 @@ def cohort_cancel(
     if reason and reason_code != CancellationReason.OTHER:
         told = f"{told}. {reason}"
     messaging.send_cancelled(cohort, affected, reason=told)
-    trainer_feeds_forget(cohort)
     return cohort
 
 
@@ -219,5 +217,4 @@ def cohort_update(*, cohort: Cohort, actor: User | None) -> Cohort:
         fill_freed_places(lock_cohort(cohort), actor=actor, rules=current_rules())
     if tell:
         messaging.send_changed(cohort, changes=changes)
-        trainer_feeds_forget(cohort)
-    return cohort
+        return cohort

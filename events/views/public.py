@@ -3,8 +3,6 @@
 Publicity says plainly that parent carers are welcome (000:L4023–4030).
 """
 
-import hashlib
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,10 +15,13 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.caching import cached, generations
 from core.forms import posted
 from core.models import Region
 from core.shared_responses import shared_response
+from courses.caching import CONTENT
 from courses.models import SectionPage
+from events.caching import COHORTS
 from events.calendars import cohort_calendar
 from events.forms.public import ComingAsForm, RegistrationForm
 from events.models import Cohort, Registration
@@ -55,10 +56,11 @@ def _cohort_listing(region_code: str, number: int, today) -> str | None:
     """One page of the listing as HTML, or None if there is no such page.
 
     Everyone sees the same page (nothing about the visitor is in it), so it is rendered once and
-    kept for `EVENTS_COHORT_LIST_CACHE_SECONDS` per day, region and page (issue #8): places left
-    may lag by that much. The header, which names a signed-in visitor, is never cached. The cache
-    keeps the rendered `SafeString` as it is, so the page does not escape it again."""
-    key = f"events:cohort-list:{today.isoformat()}:{region_code}:{number}"
+    kept per day, region and page under the cohorts' generation (events.caching, issue #20): a new
+    cohort or a place taken shows on the next page. The header, which names a signed-in visitor,
+    is never cached. The cache keeps the rendered `SafeString` as it is, so the page does not
+    escape it again."""
+    key = f"events:cohort-list:{today.isoformat()}:{region_code}:{number}@{generations(COHORTS)}"
     listing = cache.get(key)
     if listing is None:
         paginator = Paginator(open_cohorts(today=today, region_code=region_code), settings.EVENTS_COHORT_LIST_PAGE_SIZE)
@@ -86,13 +88,12 @@ def _open_cohort(pk: int) -> Cohort:
 
 
 def cohort_detail(request, pk: int):
-    """The whole page is shared between cookieless visitors for `EVENTS_COHORT_LIST_CACHE_SECONDS`,
-    the same lag the listing's places left have (core.shared_responses). For anyone else the
-    description comes from `_cohort_about`, and places left and their own registration are looked up
-    on every request."""
+    """The whole page is shared between cookieless visitors until a cohort changes
+    (core.shared_responses, events.caching). For anyone else the description comes from
+    `_cohort_about`, and places left and their own registration are looked up on every request."""
     return shared_response(
         request,
-        lambda: f"cohort:{pk}:{timezone.localdate().isoformat()}",
+        lambda: f"cohort:{pk}:{timezone.localdate().isoformat()}@{generations(COHORTS)}",
         settings.EVENTS_COHORT_LIST_CACHE_SECONDS,
         lambda: _cohort_page(request, pk),
     )
@@ -117,12 +118,14 @@ def _cohort_page(request, pk: int):
 def _cohort_about(cohort: Cohort) -> str:
     """What the cohort is, when and where, and what it covers, as HTML: the same for every visitor.
 
-    Rendered once and kept for `EVENTS_COHORT_PAGE_CACHE_SECONDS` (issue #8), keyed on the cohort's
-    own fields, so a change to the cohort shows at once and one to its days, venue or course pages
-    within the timeout."""
-    fields = "|".join(str(getattr(cohort, field.attname)) for field in Cohort._meta.concrete_fields)
-    key = f"events:cohort-about:{cohort.pk}:{hashlib.sha256(fields.encode()).hexdigest()}"
-    return cache.get_or_set(key, lambda: _render_cohort_about(cohort.pk), settings.EVENTS_COHORT_PAGE_CACHE_SECONDS)
+    Rendered once and kept under the cohorts' and the content's generations (issue #20), so a change
+    to the cohort, its days, its venue or the course pages shows on the next page."""
+    return cached(
+        f"events:cohort-about:{cohort.pk}",
+        lambda: _render_cohort_about(cohort.pk),
+        generation_names=[COHORTS, CONTENT],
+        timeout=settings.EVENTS_COHORT_PAGE_CACHE_SECONDS,
+    )
 
 
 def _render_cohort_about(pk: int) -> str:

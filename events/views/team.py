@@ -8,7 +8,6 @@ anyone else it does not exist (404).
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,8 +15,10 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_POST
 
+from core.caching import cached
 from core.forms import posted
 from core.roles import Role
+from events.caching import COHORTS
 from events.calendars import build_calendar, trainer_feed_key
 from events.forms.public import PreparationForm
 from events.models import CalendarFeed, Cohort, Preparation, Registration, Session
@@ -83,14 +84,14 @@ def calendar_feed_new(request):
 def trainer_feed(request, token):
     """The subscription itself: no sign-in (calendar apps cannot), the unguessable token is the key.
 
-    Calendar apps fetch it every few minutes, so the body is kept for
-    `EVENTS_TRAINER_FEED_CACHE_SECONDS` per feed address (issue #8): a change to the trainer's
-    sessions shows up at most that much later; a change through `events.services.cohorts` forgets
-    its team's feeds at once (`trainer_feeds_forget`). The token, the account and the trainer role are
-    checked every time, so a replaced address, a deactivated account or a lost role stops it at once."""
+    Calendar apps fetch it every few minutes, so the body is kept per feed address under the
+    cohorts' generation (events.caching, issue #20): a change to the trainer's sessions or teams
+    shows on the next fetch. The token, the account and the trainer role are checked every time, so a
+    replaced address, a deactivated account or a lost role stops it at once."""
     feed = get_object_or_404(CalendarFeed.objects.serving(), token=token)
     seconds = settings.EVENTS_TRAINER_FEED_CACHE_SECONDS
-    calendar = cache.get_or_set(trainer_feed_key(feed.token), lambda: _trainer_calendar(feed), seconds)
+    key = trainer_feed_key(feed.token)
+    calendar = cached(key, lambda: _trainer_calendar(feed), generation_names=[COHORTS], timeout=seconds)
     response = HttpResponse(calendar, content_type="text/calendar; charset=utf-8")
     patch_cache_control(response, private=True, max_age=seconds)
     return response

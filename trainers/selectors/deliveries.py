@@ -4,11 +4,13 @@ deliver, and the sign-offs waiting for a Lead Trainer."""
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import QuerySet
 
+from core.caching import bump_on_change, cached
 from core.models import User
-from core.process_memory import ProcessMemory
-from events.models import Cohort, Session
+from events.caching import COHORTS
+from events.models import Cohort
 from events.models.cohorts import session_date
 from trainers.models import DeliveryAssignment, DeliveryChecklist, Standing, TrainerProfile
 
@@ -57,19 +59,30 @@ def team_checklists(cohort: Cohort) -> list[Delivery]:
     return [Delivery(assignment, checklist_missing(assignment, assignment.previous_end)) for assignment in cohort.team]
 
 
-_teams_to_change = ProcessMemory("TRAINERS_TEAMS_TO_CHANGE_SECONDS", most=4)
-_teams_to_change.forget_on_change(DeliveryAssignment, TrainerProfile, Cohort, Session)
+#: The generation of trainers' records (core.caching): bumped by a change to any of this app's rows.
+TRAINERS = "trainers-records"
+
+
+def bump_on_trainer_change(trainer_models) -> None:
+    """Called once the app registry is ready (TrainersConfig.ready). A cohort's team is part of the
+    cohort as the public and the calendar feeds see it, so it bumps the cohorts' generation too."""
+    bump_on_change(TRAINERS, trainer_models)
+    bump_on_change(COHORTS, [DeliveryAssignment])
 
 
 def unavailable_on_teams(region_ids: tuple[int, ...] | None, *, today: datetime.date) -> list[DeliveryAssignment]:
     """Trainers suspended or withdrawn who are still on the team of a cohort still to run in the
     regions (None: every region): a facilitator must choose someone else. By the cohort's first day.
 
-    The few there are in the whole country are kept by each app process for
-    `TRAINERS_TEAMS_TO_CHANGE_SECONDS`, so a dashboard costs no query for them: a suspension, a
-    withdrawal or a team set in this process shows at once, one in another process within the
-    timeout. Shared by every request: read them, never change them."""
-    everywhere = _teams_to_change.get(today, lambda: _unavailable_everywhere(today))
+    The few there are in the whole country are kept in the shared cache under the trainers' and the
+    cohorts' generations, so a dashboard costs no query for them and a suspension, a withdrawal or
+    a team set shows on the next page."""
+    everywhere = cached(
+        f"trainers:teams-to-change:{today.isoformat()}",
+        lambda: _unavailable_everywhere(today),
+        generation_names=[TRAINERS, COHORTS],
+        timeout=settings.TRAINERS_TEAMS_TO_CHANGE_SECONDS,
+    )
     if region_ids is None:
         return list(everywhere)
     return [assignment for assignment in everywhere if assignment.cohort.region_id in region_ids]
