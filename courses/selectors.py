@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from courses.access import can_see_trainer_material, visible_pages
 from courses.models import (
+    WRITTEN,
     CourseLearningOutcome,
     CoursePage,
     CourseReading,
@@ -77,7 +78,8 @@ def programme_overview(programme, user) -> dict:
         "functions": list(KeyWorkingFunction.objects.all()),
         "function_areas": list(KeyWorkingFunctionArea.objects.all()),
         "resources": list(Resource.objects.select_related("document")),
-        "glossary": list(GlossaryTerm.objects.all()),
+        "glossary": list(GlossaryTerm.objects.filter(WRITTEN)),
+        "glossary_to_come": GlossaryTerm.objects.exclude(WRITTEN).exists(),
         "outcomes": list(LearningOutcome.objects.filter(programme=LearningOutcome.Programme.COURSE)),
         "trainer_guides": (
             list(visible_pages(TrainerGuidePage.objects.child_of(programme), user)) if show_trainer_material else []
@@ -87,11 +89,14 @@ def programme_overview(programme, user) -> dict:
 
 
 def course_outline(course: CoursePage, user) -> dict:
-    sections = list(visible_pages(SectionPage.objects.child_of(course), user).order_by("number"))
+    """The written sections only; drafts are counted so the page can say more are coming (issue #23)."""
+    every_section = list(visible_pages(SectionPage.objects.child_of(course), user).order_by("number"))
+    sections = [section for section in every_section if not section.is_placeholder]
     show_trainer_material = can_see_trainer_material(user)
     return {
         "programme": course.get_parent(),
         "sections": sections,
+        "sections_to_come": len(every_section) - len(sections),
         "planned_section_minutes": sum(section.planned_minutes or 0 for section in sections),
         "outcomes": [link.outcome for link in course.outcome_links.select_related("outcome")],
         "readings_before": [link for link in course.reading_links.select_related("reading") if link.reading.live],
@@ -115,13 +120,15 @@ def section_context(section: SectionPage, user) -> dict:
 
 
 def reading_context(reading, user) -> dict:
-    """Items paired with the page they point to, when this person may open it (trainers' guides may not)."""
+    """Items paired with the page they point to, when this person may open it (trainers' guides may not).
+    Draft questions are left out: a placeholder must not pass for a real question (issue #23)."""
     items = list(reading.items.select_related("document", "page"))
     linked_ids = [item.page_id for item in items if item.page_id]
     visible_ids = set(visible_pages(Page.objects.filter(pk__in=linked_ids), user).values_list("pk", flat=True))
     return {
         "items": [(item, item.page if item.page_id in visible_ids else None) for item in items],
-        "questions": list(reading.questions.all()),
+        "questions": list(reading.questions.filter(WRITTEN)),
+        "questions_to_come": reading.questions.exclude(WRITTEN).exists(),
     }
 
 

@@ -27,11 +27,17 @@ class ReadingPage(SeedSourced, Page):
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     summary = models.TextField(blank=True, help_text="In plain English, for parent carers and newcomers.")
+    summary_reviewed = models.BooleanField(
+        "summary checked by the central team",
+        default=False,
+        help_text="The first summaries were written from the research. Tick this once the central team has checked it.",
+    )
     intro = RichTextField(features=["bold", "italic", "link", "ul", "ol"], blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
         FieldPanel("summary"),
+        FieldPanel("summary_reviewed"),
         FieldPanel("intro"),
         InlinePanel("items", heading="What to read", label="Reading item"),
         InlinePanel("questions", heading="Questions to check and enhance learning", label="Question"),
