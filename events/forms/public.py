@@ -48,6 +48,8 @@ class RegistrationForm(forms.ModelForm):
             "organisation": "Leave empty if you are coming as a parent carer or family member.",
             "job_title": "Leave empty if you are coming as a parent carer or family member.",
             "relation_to_child": "For parent carers and family members.",
+            # A university partner recognises the learning in a postgraduate certificate (000:L2171–2178).
+            "accredited_route": "Tick this if you want what you learn to count towards a university certificate.",
         }
 
     def __init__(self, *args, **kwargs):
