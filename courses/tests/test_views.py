@@ -154,3 +154,10 @@ def test_sections_are_listed_and_paged_in_number_order(client, course):
 
     assert html.index("First") < html.index("Second") < html.index("Third")
     assert (response.context["previous_section"], response.context["next_section"]) == (first, third)
+
+
+def test_the_programme_page_links_to_find_a_course_and_prints(client, programme):
+    html = client.get(programme.url).content.decode()
+
+    assert 'href="/cohorts/"' in html
+    assert "Print or save as PDF" in html

@@ -39,7 +39,7 @@ def cohort_list(request):
     form = CohortFilterForm(request.GET, today=today)
     context = {"form": form}
     if not form.is_valid():
-        context["problem"] = " ".join(message for messages in form.errors.values() for message in messages)
+        context["problem"] = " ".join(error for errors in form.errors.values() for error in errors)
         return render(request, "events/cohort_list.html", context, status=404)
     try:
         number = int(request.GET.get("page", "1"))

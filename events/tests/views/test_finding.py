@@ -104,3 +104,14 @@ def test_the_home_and_course_pages_link_to_the_listing(client, make_cohort, cour
 
     assert f'href="{LISTING}"' in home
     assert f'href="{LISTING}?course={courses["day1"].pk}"' in course
+
+
+def test_newcomers_have_key_working_and_send_explained(client, cohort, participant):
+    """Where a newcomer first meets the words: the home page and the registration page (issue #23)."""
+    client.force_login(participant)
+    pages = [client.get("/"), client.get(reverse("events:register", args=[cohort.pk]))]
+
+    for page in pages:
+        html = page.content.decode()
+        assert '<abbr title="special educational needs and disabilities">SEND</abbr>' in html
+        assert "A key worker is one person who helps a family." in html
