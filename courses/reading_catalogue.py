@@ -10,11 +10,11 @@ reading's items and questions shows on every app process's next read.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from core.caching import cached
 from courses.caching import CONTENT
-from courses.models import CourseReading, ReadingItem, ReadingPage, ReadingQuestion
+from courses.models import WRITTEN, CourseReading, ReadingItem, ReadingPage, ReadingQuestion
 
 
 @dataclass(frozen=True)
@@ -49,12 +49,15 @@ def _read_catalogue() -> ReadingCatalogue:
     counts = (
         ReadingPage.objects.order_by()
         .values_list("pk")
-        .annotate(items=Count("items", distinct=True), questions=Count("questions", distinct=True))
+        .annotate(
+            items=Count("items", distinct=True),
+            questions=Count("questions", filter=Q(questions__is_placeholder=False), distinct=True),
+        )
     )
     return ReadingCatalogue(
         by_course={course_id: tuple(readings) for course_id, readings in by_course.items()},
         totals={reading_id: (items, questions) for reading_id, items, questions in counts},
         t4t_pre_readings=tuple(r for r in live.values() if r.kind == ReadingPage.Kind.T4T_PRE_READING),
         item_readings=dict(ReadingItem.objects.values_list("pk", "reading_id")),
-        question_readings=dict(ReadingQuestion.objects.values_list("pk", "reading_id")),
+        question_readings=dict(ReadingQuestion.objects.filter(WRITTEN).values_list("pk", "reading_id")),
     )

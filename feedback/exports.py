@@ -1,6 +1,6 @@
 """Spreadsheets for the central team and the university partner, formula-safe (events.spreadsheets).
 
-Evaluation results per region, cohort or trainer (issue #6 point 4) carry figures only, never an
+Evaluation results per day, region, cohort or trainer (issue #6 point 4) carry figures only, never an
 answer's author. The accredited route list (issue #6 point 7) is for the university partner that
 recognises the learning in a postgraduate certificate (000:L2171–2178).
 """
@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 
 from events.models import Registration, Session
 from events.spreadsheets import FORMATS, export_bytes
-from feedback.models import Attendance, Questionnaire, QuestionnaireEntry
+from feedback.models import Attendance, Questionnaire, QuestionnaireEntry, Topic
 from feedback.selectors.evaluation import LEVELS, SCORED_TOPICS, evaluation_table
 
 
@@ -20,7 +20,8 @@ def evaluation_dataset(level: str, answers) -> tablib.Dataset:
         raise Http404
     headers = [level.capitalize(), "Responses"]
     for topic in SCORED_TOPICS:
-        headers += [f"{topic.label}: average (0–100)", f"{topic.label}: % positive"]
+        positive = "% answering yes" if topic == Topic.WORTHWHILE else "% agree or strongly agree"
+        headers += [f"{topic.label}: average (0–100)", f"{topic.label}: {positive}"]
     dataset = tablib.Dataset(headers=headers)
     for row in evaluation_table(level, answers):
         cells = [row.name, row.responses]

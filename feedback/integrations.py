@@ -17,12 +17,13 @@ Neither imports feedback (CONVENTIONS.md); `FeedbackConfig.ready()` registers th
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Avg, Count, Q
+from django.db.models import Count, Q
 from django.utils.formats import date_format
 
 from courses.reading_catalogue import reading_catalogue
 from feedback.models import Attendance, EvaluationAnswer, EvaluationResponse, Topic
 from feedback.rules import current_feedback_rules
+from feedback.selectors.evaluation import topic_result, topic_rows
 from feedback.selectors.readings import reading_progress
 from feedback.selectors.register import register_registrations
 from trainers.interfaces import ParticipantFeedback
@@ -52,12 +53,6 @@ def people_who_finished_t4t_reading(person_ids: set[int]) -> set[int]:
         return set()
     progress = reading_progress(person_ids, readings)
     return {person for person in person_ids if all(progress[(person, reading)].is_complete for reading in readings)}
-
-
-def _in_words(average: float | None, positive: int, rated: int) -> str:
-    if average is None or not rated:
-        return "No ratings"
-    return f"{average:.0f} out of 100; {round(100 * positive / rated)}% agree or strongly agree"
 
 
 def _kept_as(trainer_id: int, minimum: int) -> str:
@@ -96,17 +91,10 @@ def _participant_feedback_about(trainer, minimum: int) -> list[ParticipantFeedba
         Q(trainer=trainer) | Q(trainer__isnull=True)
     )
     figures: dict[int, list[tuple[str, str]]] = {}
-    rows = (
-        answers.exclude(topic=Topic.COMMENTS)
-        .order_by()
-        .values("response__session__cohort", "topic")
-        .annotate(average=Avg("score"), rated=Count("score"), positive=Count("pk", filter=Q(positive=True)))
-    )
+    rows = topic_rows(answers.exclude(topic=Topic.COMMENTS), "response__session__cohort")
     for row in sorted(rows, key=lambda row: list(Topic.values).index(row["topic"])):
         label = "Ratings of you" if row["topic"] == Topic.TRAINER else Topic(row["topic"]).label
-        figures.setdefault(row["response__session__cohort"], []).append(
-            (label, _in_words(row["average"], row["positive"], row["rated"]))
-        )
+        figures.setdefault(row["response__session__cohort"], []).append((label, topic_result(row).in_words()))
     comments: dict[int, list[str]] = {}
     for cohort_id, text in answers.exclude(text="").values_list("response__session__cohort", "text").order_by("text"):
         comments.setdefault(cohort_id, []).append(text)

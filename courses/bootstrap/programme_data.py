@@ -1,8 +1,11 @@
 """The programme's pages as the seeds describe them (000:L2296–2340 and the chapters it cites).
 
 Section and activity titles, aims, timings and groupings are the seeds' own. Summaries for newcomers
-restate seed facts in plain English. Whatever the seeds do not give (the Day 2 Working in Partnership
-sections, reading texts and questions, trainers' notes, the guides themselves) is a marked draft.
+restate seed facts in plain English: each section's summary is written from the seeds' own account
+of what the section does (its title, aims and activities, cited beside it) and is left unticked as
+"checked by the central team" for them to review (issue #23 point 5). Whatever the seeds do not give
+(the Day 2 Working in Partnership sections, reading texts and questions, trainers' notes, the guides
+themselves) is a marked draft.
 """
 
 DRAFT_TRAINER_NOTES = (
@@ -99,19 +102,42 @@ DAY1 = {
         {
             "title": "Introductions, expectations, overview and parent carers’ and young people’s experiences",
             "planned_minutes": 35,
+            "summary": (
+                "You meet the trainers and the rest of the group, and say what you hope to get from the day. "
+                "Parent carers and young people share what it is like to get help from services."
+            ),
             "seed_reference": "000:L2371–2377; 35 minutes observed, 000:L3022–3024",
         },
-        {"title": "The Early Support principles", "seed_reference": "000:L2379–2381"},
+        {
+            "title": "The Early Support principles",
+            "summary": (
+                "You learn the ten Early Support principles. They say what good support looks like for disabled "
+                "children and young people and their families."
+            ),
+            "seed_reference": "000:L2379–2381",
+        },
         {
             "title": "The aims and process of helping",
+            "summary": "You look at what helping a family means: what help is for, and how it works step by step.",
             "seed_reference": "000:L2383–2385",
             "activities": [
                 {"number": "3.2", "title": "Exploring the process of helping", "seed_reference": "000:L3030"}
             ],
         },
-        {"title": "Different views of the world", "seed_reference": "000:L2387–2389"},
+        {
+            "title": "Different views of the world",
+            "summary": (
+                "You look at how people can see the same thing in different ways. This helps you understand "
+                "families and the people who work with them."
+            ),
+            "seed_reference": "000:L2387–2389",
+        },
         {
             "title": "Working in partnership",
+            "summary": (
+                "You compare two ways of helping. In one, the worker is the expert who decides. In the other, the "
+                "family and the worker are partners. You talk about how to be partners in real life."
+            ),
             "seed_reference": "000:L2391",
             "aims": (
                 "<ul><li>To explore the difference between the ‘expert’ and ‘partnership’ helping relationship</li>"
@@ -121,6 +147,11 @@ DAY1 = {
         },
         {
             "title": "Working together to improve outcomes for children and young people with SEND and their families",
+            "summary": (
+                "You talk about how services where you live can work better together. This helps children and "
+                "young people with SEND and their families. SEND is short for special educational needs and "
+                "disabilities."
+            ),
             "seed_reference": "000:L2393–2399",
             "activities": [
                 {
@@ -140,16 +171,25 @@ KEY_WORKING_IN_PRACTICE = {
     "kind": "day2",
     "variant": "kwip",
     "summary": (
-        "The second day for people learning key working: what key working is, the key working functions, key "
-        "working at times of transition and change, multi-agency meetings, and management and supervision."
+        "The second day is for people learning key working. You learn what key working is and the main jobs of a "
+        "key worker. You look at times of change, at meetings with many services, and at how managers can help."
     ),
     "seed_reference": "000:L2332–2334, L2505–2529",
     "readings": [("interim", False)],
     "sections": [
-        {"title": "Introductions, expectations, and overview", "seed_reference": "000:L2505–2507"},
+        {
+            "title": "Introductions, expectations, and overview",
+            "summary": "You meet the group again, say what you hope to get from the day and hear the plan for it.",
+            "seed_reference": "000:L2505–2507",
+        },
         {
             "title": "Early Support and key working",
-            "seed_reference": "000:L2509–2511",
+            "summary": (
+                "You share what you already know about key working, and what you have seen it do for families. "
+                "A key worker is one person who helps a family get the right support and makes sure services work "
+                "together."
+            ),
+            "seed_reference": "000:L2509–2511; what key working is, 000:L5391–5431",
             "is_key_working_content": True,
             "activities": [
                 {
@@ -168,14 +208,44 @@ KEY_WORKING_IN_PRACTICE = {
                 }
             ],
         },
-        {"title": "Key working functions", "seed_reference": "000:L2513", "is_key_working_content": True},
-        {"title": "Summing up the learning so far", "seed_reference": "000:L2515–2517"},
-        {"title": "Key working in times of transition and change", "seed_reference": "000:L2519–2521"},
+        {
+            "title": "Key working functions",
+            "summary": (
+                "You learn the main jobs of a key worker. For example, they give help and advice, they are the "
+                "first person a family can call, and they give the right facts at the right time."
+            ),
+            "seed_reference": "000:L2513; the areas of support, 000:L5391–5406",
+            "is_key_working_content": True,
+        },
+        {
+            "title": "Summing up the learning so far",
+            "summary": "You stop and look back at what you have learned so far, before the rest of the day.",
+            "seed_reference": "000:L2515–2517",
+        },
+        {
+            "title": "Key working in times of transition and change",
+            "summary": (
+                "You look at how a key worker can help when things change for a family. For example, a child "
+                "may move to a new school, or to services for adults."
+            ),
+            "seed_reference": "000:L2519–2521; activity 3.1, 000:L3154",
+        },
         {
             "title": "Multi-agency meetings and what will ‘getting it right’ look like?",
+            "summary": (
+                "You look at meetings where the family and people from different services plan together. You talk "
+                "about what a good meeting looks like."
+            ),
             "seed_reference": "000:L2523–2525",
         },
-        {"title": "Management and supervision considerations", "seed_reference": "000:L2527–2529"},
+        {
+            "title": "Management and supervision considerations",
+            "summary": (
+                "You think about what managers can do to support key workers, such as regular time to talk "
+                "through their work."
+            ),
+            "seed_reference": "000:L2527–2529",
+        },
     ],
     "guide": {
         "slug": "trainers-guide",
@@ -311,8 +381,8 @@ DRAFT_QUESTIONS = [
         "kind": "choice",
         "prompt": "Draft question: the central team will write questions to check and enhance learning.",
         "choices": [
-            {"text": "Draft answer (marked correct)", "is_correct": True, "feedback": "Draft feedback."},
-            {"text": "Draft answer", "is_correct": False, "feedback": "Draft feedback."},
+            {"text": "Draft answer A", "is_correct": True, "feedback": "Draft feedback."},
+            {"text": "Draft answer B", "is_correct": False, "feedback": "Draft feedback."},
         ],
     },
     {"kind": "reflection", "prompt": "Draft reflection question: the central team will write it.", "choices": []},

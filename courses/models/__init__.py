@@ -1,4 +1,4 @@
-from .base import Flexibility, SeedSourced
+from .base import WRITTEN, Flexibility, SeedSourced
 from .programme import DAY_MINUTES, CourseLearningOutcome, CoursePage, CourseReading, ProgrammePage
 from .readings import ReadingItem, ReadingPage, ReadingQuestion
 from .reference import (
@@ -33,4 +33,5 @@ __all__ = [
     "SectionPage",
     "SeedSourced",
     "TrainerGuidePage",
+    "WRITTEN",
 ]

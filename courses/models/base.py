@@ -26,6 +26,11 @@ class SeedSourced(models.Model):
         abstract = True
 
 
+#: Content the central team has written: drafts are kept for editors but never shown as content
+#: (issue #23 point 5: "show what exists and say plainly that more is coming").
+WRITTEN = models.Q(is_placeholder=False)
+
+
 class Flexibility(models.TextChoices):
     """Trainers keep the sequence but adapt to the group; T4T must say which is which (000:L4528–4540, L6755)."""
 

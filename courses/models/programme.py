@@ -20,7 +20,7 @@ from wagtail.search import index
 from core.blocks import BodyBlock
 from courses.access import can_see_trainer_material, visible_pages
 from courses.caching import cached_page_body
-from courses.models.base import SeedSourced
+from courses.models.base import WRITTEN, SeedSourced
 from courses.models.reference import (
     GlossaryTerm,
     KeyWorkingFunction,
@@ -229,7 +229,8 @@ def programme_overview(programme, user) -> dict:
         "functions": list(KeyWorkingFunction.objects.all()),
         "function_areas": list(KeyWorkingFunctionArea.objects.all()),
         "resources": list(Resource.objects.select_related("document")),
-        "glossary": list(GlossaryTerm.objects.all()),
+        "glossary": list(GlossaryTerm.objects.filter(WRITTEN)),
+        "glossary_to_come": GlossaryTerm.objects.exclude(WRITTEN).exists(),
         "outcomes": list(LearningOutcome.objects.filter(programme=LearningOutcome.Programme.COURSE)),
         "trainer_guides": (
             list(visible_pages(TrainerGuidePage.objects.child_of(programme), user)) if show_trainer_material else []
@@ -239,11 +240,14 @@ def programme_overview(programme, user) -> dict:
 
 
 def course_outline(course: CoursePage, user) -> dict:
-    sections = list(visible_pages(SectionPage.objects.child_of(course), user).order_by("number"))
+    """The written sections only; drafts are counted so the page can say more are coming (issue #23)."""
+    every_section = list(visible_pages(SectionPage.objects.child_of(course), user).order_by("number"))
+    sections = [section for section in every_section if not section.is_placeholder]
     show_trainer_material = can_see_trainer_material(user)
     return {
         "programme": course.get_parent(),
         "sections": sections,
+        "sections_to_come": len(every_section) - len(sections),
         "planned_section_minutes": sum(section.planned_minutes or 0 for section in sections),
         "outcomes": [link.outcome for link in course.outcome_links.select_related("outcome")],
         "readings_before": [link for link in course.reading_links.select_related("reading") if link.reading.live],

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from courses.access import visible_pages
 from courses.blocks import AnswerChoiceBlock
-from courses.models.base import SeedSourced
+from courses.models.base import WRITTEN, SeedSourced
 
 SOURCE_PANEL = MultiFieldPanel([FieldPanel("seed_reference"), FieldPanel("is_placeholder")], heading="Source")
 
@@ -28,11 +28,17 @@ class ReadingPage(SeedSourced, Page):
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     summary = models.TextField(blank=True, help_text="In plain English, for parent carers and newcomers.")
+    summary_reviewed = models.BooleanField(
+        "summary checked by the central team",
+        default=False,
+        help_text="The first summaries were written from the research. Tick this once the central team has checked it.",
+    )
     intro = RichTextField(features=["bold", "italic", "link", "ul", "ol"], blank=True)
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
         FieldPanel("summary"),
+        FieldPanel("summary_reviewed"),
         FieldPanel("intro"),
         InlinePanel("items", heading="What to read", label="Reading item"),
         InlinePanel("questions", heading="Questions to check and enhance learning", label="Question"),
@@ -131,5 +137,6 @@ def reading_context(reading, user) -> dict:
     visible_ids = set(visible_pages(Page.objects.filter(pk__in=linked_ids), user).values_list("pk", flat=True))
     return {
         "items": [(item, item.page if item.page_id in visible_ids else None) for item in items],
-        "questions": list(reading.questions.all()),
+        "questions": list(reading.questions.filter(WRITTEN)),
+        "questions_to_come": reading.questions.exclude(WRITTEN).exists(),
     }

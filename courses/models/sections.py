@@ -45,6 +45,11 @@ class SectionPage(SeedSourced, Page):
         help_text="Tick for the sections where key working itself is taught.",
     )
     summary = models.TextField(blank=True, help_text="In plain English, for parent carers and newcomers.")
+    summary_reviewed = models.BooleanField(
+        "summary checked by the central team",
+        default=False,
+        help_text="The first summaries were written from the research. Tick this once the central team has checked it.",
+    )
     aims = RichTextField(features=["bold", "italic", "ul", "ol"], blank=True)
     body = StreamField(SectionBodyBlock(), blank=True)
 
@@ -52,6 +57,7 @@ class SectionPage(SeedSourced, Page):
         FieldRowPanel([FieldPanel("number"), FieldPanel("planned_minutes"), FieldPanel("flexibility")]),
         FieldPanel("is_key_working_content"),
         FieldPanel("summary"),
+        FieldPanel("summary_reviewed"),
         FieldPanel("aims"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("seed_reference"), FieldPanel("is_placeholder")], heading="Source"),

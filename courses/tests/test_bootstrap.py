@@ -67,6 +67,15 @@ def test_day_2_key_working_in_practice_has_seven_sections_and_activity_2_2(boots
     assert "Draft" in activity["trainer_notes"].source
 
 
+def test_every_day_1_and_day_2_section_and_reading_has_a_summary_to_review(bootstrapped):
+    sections = _sections("day-1") + _sections("day-2-key-working-in-practice")
+
+    assert all(section.summary and not section.summary.startswith("Draft") for section in sections)
+    assert not any(section.summary_reviewed for section in sections)
+    readings = models.ReadingPage.objects.all()
+    assert readings and all(reading.summary and not reading.summary_reviewed for reading in readings)
+
+
 def test_day_2_working_in_partnership_has_only_marked_draft_sections(bootstrapped):
     sections = _sections("day-2-working-in-partnership")
 
@@ -150,12 +159,15 @@ def test_the_home_page_links_to_the_programme(bootstrapped, client):
     assert HomePage.objects.get().live_revision_id is not None
 
 
-def test_every_course_renders_with_its_sections(bootstrapped, client):
+def test_every_course_renders_with_its_written_sections_and_says_when_more_are_coming(bootstrapped, client):
     for course in models.CoursePage.objects.all():
         html = client.get(course.url).content.decode()
-        for section in models.SectionPage.objects.child_of(course):
-            assert section.title in html
+        sections = models.SectionPage.objects.child_of(course)
+        for section in sections:
+            assert (section.title in html) is not section.is_placeholder
             assert client.get(section.url).status_code == 200
+        if any(section.is_placeholder for section in sections):
+            assert "being written" in html
 
 
 def _snapshot():

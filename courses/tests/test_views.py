@@ -1,6 +1,6 @@
 """What course pages show to the people who read them (issue #3, points 1, 2 and 7)."""
 
-from courses.models import CourseLearningOutcome, CoursePage, CourseReading
+from courses.models import CourseLearningOutcome, CoursePage, CourseReading, GlossaryTerm
 from courses.tests import factories
 
 
@@ -43,7 +43,7 @@ def test_a_course_page_tells_a_newcomer_what_they_need(client, course, section):
     assert "One day, 5½ hours of learning" in html
     assert section.title in html and "20 minutes" not in html
     assert "45 minutes" in html
-    assert placeholder.title in html and "Draft" in html
+    assert placeholder.title not in html and "1 more section is being written." in html
 
 
 def test_a_section_shows_its_activities_for_everyone(client, section):
@@ -75,7 +75,49 @@ def test_draft_placeholders_are_marked_as_drafts(client, programme):
 
     html = client.get(reading.url).content.decode()
 
-    assert "this has not been written yet" in html
+    assert "This part has not been written yet." in html
+
+
+def test_draft_questions_are_not_shown_and_the_reading_says_more_are_coming(client, programme):
+    """A placeholder must not pass for content, nor give away its "right" answer (issue #23 point 5)."""
+    reading = factories.ReadingPageFactory(parent=programme)
+    factories.ReadingQuestionFactory(reading=reading, prompt="What does a key worker do?")
+    factories.ReadingQuestionFactory(reading=reading, prompt="Draft question", is_placeholder=True)
+
+    html = client.get(reading.url).content.decode()
+
+    assert "What does a key worker do?" in html
+    assert "Draft question" not in html
+    assert "More questions are coming." in html
+
+
+def test_only_written_glossary_terms_are_public(client, programme):
+    GlossaryTerm.objects.create(term="Key working", definition="One person who helps a family.")
+    GlossaryTerm.objects.create(term="TAC", definition="Draft definition.", is_placeholder=True)
+
+    html = client.get(programme.url).content.decode()
+
+    assert "One person who helps a family." in html
+    assert "Draft definition." not in html and ">TAC<" not in html
+    assert "More words will be added soon." in html
+
+
+def test_a_section_starts_with_its_plain_english_summary(client, section):
+    section.summary = "You learn what a key worker does."
+    section.save()
+
+    html = client.get(section.url).content.decode()
+
+    assert html.index("In plain English") < html.index("You learn what a key worker does.")
+    assert html.index("You learn what a key worker does.") < html.index("Activity 2.2")
+
+
+def test_course_pages_explain_key_working_and_send_and_offer_printing(client, course):
+    html = client.get(course.url).content.decode()
+
+    assert '<abbr title="special educational needs and disabilities">SEND</abbr>' in html
+    assert "A key worker is one person who helps a family." in html
+    assert "Print or save as PDF" in html
 
 
 def _grow(programme, course, n):
@@ -112,3 +154,10 @@ def test_sections_are_listed_and_paged_in_number_order(client, course):
 
     assert html.index("First") < html.index("Second") < html.index("Third")
     assert (response.context["previous_section"], response.context["next_section"]) == (first, third)
+
+
+def test_the_programme_page_links_to_find_a_course_and_prints(client, programme):
+    html = client.get(programme.url).content.decode()
+
+    assert 'href="/cohorts/"' in html
+    assert "Print or save as PDF" in html

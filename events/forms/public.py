@@ -92,7 +92,8 @@ class RegistrationForm(SiteFormMixin, forms.ModelForm):
         }
         help_texts = {
             "access_needs": "For example help with getting in, hearing or seeing, food, breaks or caring.",
-            "accredited_route": "You can choose to have your learning count towards a university qualification.",
+            # A university partner recognises the learning in a postgraduate certificate (000:L2171–2178).
+            "accredited_route": "Tick this if you want what you learn to count towards a university certificate.",
         }
         error_messages = {
             "experience": {"required": "Choose how much you know about Early Support and key working"},

@@ -7,7 +7,7 @@ Each read is a fixed number of queries however many cohorts and registrations th
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from courses.models import CourseLearningOutcome
@@ -26,11 +26,19 @@ OPEN_OFFERS = Prefetch(
 )
 
 
-def open_cohorts(*, today: datetime.date, region_code: str = "") -> QuerySet[Cohort]:
+def open_cohorts(
+    *,
+    today: datetime.date,
+    region_code: str = "",
+    local_authority_code: str = "",
+    course_id: int | None = None,
+    month: datetime.date | None = None,
+) -> QuerySet[Cohort]:
     """Cohorts open for registration, by region and date, with what a newcomer needs to decide:
-    the days and times, the venue, places left and the course outcomes (000:L6827–6838).
-    Training for Trainers is not here: candidates book it from their trainer pathway, where the
-    pre-reading gate is checked (000:L404–406)."""
+    the days and times, the venue and its access, places left and the course outcomes (000:L6827–6838).
+    Optionally only those in a region or local authority, with a day of a course, or starting in
+    the month of `month` (issue #23 point 1). Training for Trainers is not here: candidates book it
+    from their trainer pathway, where the pre-reading gate is checked (000:L404–406)."""
     cohorts = (
         Cohort.objects.open_for_registration(today)
         .exclude(path=Cohort.Path.T4T)
@@ -47,7 +55,16 @@ def open_cohorts(*, today: datetime.date, region_code: str = "") -> QuerySet[Coh
         )
         .order_by("region__name", "first_date", "pk")
     )
-    return cohorts.filter(region__code=region_code) if region_code else cohorts
+    if region_code:
+        cohorts = cohorts.filter(region__code=region_code)
+    if local_authority_code:
+        cohorts = cohorts.filter(local_authority__code=local_authority_code)
+    if course_id is not None:
+        cohorts = cohorts.filter(Exists(Session.objects.filter(cohort=OuterRef("pk"), course_id=course_id)))
+    if month is not None:
+        next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+        cohorts = cohorts.filter(first_date__gte=month, first_date__lt=next_month)
+    return cohorts
 
 
 def registrations_of(person) -> QuerySet[Registration]:

@@ -47,7 +47,7 @@ def test_the_listing_comes_a_page_at_a_time_keeping_the_region(client, make_coho
     last = client.get(LISTING, {"region": region.code, "page": 3}).content.decode()
 
     assert first.count('class="card"') == 2 and "London 0" in first and "London 2" not in first
-    assert "5 courses open for registration in this region: showing 1 to 2, page 1 of 3." in first
+    assert "5 courses open for registration that match your choices: showing 1 to 2, page 1 of 3." in first
     assert '<nav class="pagination" aria-label="Pages of courses">' in first
     assert f'href="?region={region.code}&amp;page=1" aria-current="page"' in first
     assert f'href="?region={region.code}&amp;page=2" rel="next">Next page</a>' in first
@@ -114,7 +114,7 @@ def test_a_cached_listing_costs_one_query_and_a_fresh_one_a_fixed_number(
     cache.clear()
     with django_assert_max_num_queries(len(few.captured_queries)):
         fresh = client.get(LISTING)
-    with django_assert_num_queries(1):  # the regions for the filter; the listing comes from the cache
+    with django_assert_num_queries(3):  # the filter's regions, local authorities and courses; the listing is cached
         cached = client.get(LISTING)
 
     assert fresh.content.decode().count('class="card"') == 4 and cached.content == fresh.content

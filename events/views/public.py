@@ -3,6 +3,8 @@
 Publicity says plainly that parent carers are welcome (000:L4023–4030).
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,12 +19,12 @@ from django.utils import timezone
 
 from core.caching import cached, generations
 from core.forms import posted
-from core.models import Region
 from core.shared_responses import shared_response
 from courses.caching import CONTENT
 from courses.models import SectionPage
 from events.caching import COHORTS
 from events.calendars import cohort_calendar
+from events.forms.finding import CohortFilterForm
 from events.forms.public import ComingAsForm, RegistrationForm
 from events.models import Cohort, Registration
 from events.models.choices import ApplyingAs
@@ -32,38 +34,41 @@ from events.services.registrations import registration_create
 
 
 def cohort_list(request):
-    """Open cohorts a page at a time (`EVENTS_COHORT_LIST_PAGE_SIZE`), optionally in one region.
+    """Open cohorts a page at a time (`EVENTS_COHORT_LIST_PAGE_SIZE`), filtered by region, local
+    authority, course and month (issue #23 point 1).
 
-    An unknown region or page number gets a page saying so (404), never an error."""
-    regions = list(Region.objects.all())
-    region_code = request.GET.get("region", "")
-    context = {"regions": regions, "region_code": region_code}
-    if region_code and region_code not in {region.code for region in regions}:
-        context["problem"] = "We do not know that region. Choose one from the list."
+    An unknown filter or page number gets a page saying so (404), never an error."""
+    today = timezone.localdate()
+    form = CohortFilterForm(request.GET, today=today)
+    context = {"form": form}
+    if not form.is_valid():
+        context["problem"] = " ".join(error for errors in form.errors.values() for error in errors)
         return render(request, "events/cohort_list.html", context, status=404)
     try:
         number = int(request.GET.get("page", "1"))
     except ValueError:
         number = 0
-    listing = _cohort_listing(region_code, number, timezone.localdate()) if number > 0 else None
+    listing = _cohort_listing(form, number, today) if number > 0 else None
     if listing is None:
         context["problem"] = "There is no such page of courses."
         return render(request, "events/cohort_list.html", context, status=404)
     return render(request, "events/cohort_list.html", {**context, "listing": listing})
 
 
-def _cohort_listing(region_code: str, number: int, today) -> str | None:
+def _cohort_listing(form: CohortFilterForm, number: int, today) -> str | None:
     """One page of the listing as HTML, or None if there is no such page.
 
     Everyone sees the same page (nothing about the visitor is in it), so it is rendered once and
-    kept per day, region and page under the cohorts' generation (events.caching, issue #20): a new
-    cohort or a place taken shows on the next page. The header, which names a signed-in visitor,
-    is never cached. The cache keeps the rendered `SafeString` as it is, so the page does not
-    escape it again."""
-    key = f"events:cohort-list:{today.isoformat()}:{region_code}:{number}@{generations(COHORTS)}"
+    kept per day, filters and page under the cohorts' generation (events.caching, issue #20): a new
+    cohort or a place taken shows on the next page. The key holds every filter, so two filtered
+    listings never share an entry. The header, which names a signed-in visitor, is never cached. The
+    cache keeps the rendered `SafeString` as it is, so the page does not escape it again."""
+    filters = form.filters()
+    query = urlencode({name: form.data[name] for name in form.fields if form.data.get(name)})
+    key = f"events:cohort-list:{today.isoformat()}:{query}:{number}@{generations(COHORTS)}"
     listing = cache.get(key)
     if listing is None:
-        paginator = Paginator(open_cohorts(today=today, region_code=region_code), settings.EVENTS_COHORT_LIST_PAGE_SIZE)
+        paginator = Paginator(open_cohorts(today=today, **filters), settings.EVENTS_COHORT_LIST_PAGE_SIZE)
         try:
             page = paginator.page(number)
         except InvalidPage:
@@ -73,7 +78,8 @@ def _cohort_listing(region_code: str, number: int, today) -> str | None:
             {
                 "page": page,
                 "page_range": paginator.get_elided_page_range(number, on_each_side=2, on_ends=1),
-                "region_code": region_code,
+                "query": query,
+                "filtered": bool(query),
             },
         )
         cache.set(key, listing, settings.EVENTS_COHORT_LIST_CACHE_SECONDS)

@@ -1,6 +1,7 @@
 """Reflective practice RP1–RP5 (000 Appendix 5, L7419–7677) and the follow-up questionnaire (000
-Appendix 4b, L7288–7353), word for word from the seed, spelling and all ("favorite", "our
-organization", "in working other practitioners" are the seed's own).
+Appendix 4b, L7288–7353), from the seed. The questions are in British spelling ("favourite", "our
+organisation") with the seed's one slip mended ("in working with other practitioners"); the quotations
+at the top of each reflection stay word for word, as their authors wrote them (issue #23 point 5).
 
 Each prompt: (key, label, text, kind, extra). `extra` may hold shows, links_to, required,
 about_a_family, help_text and seed_reference. The ten principles (RP2 question 4) and the functions
@@ -39,7 +40,7 @@ REFLECTIONS = [
                 "text",
                 {},
             ),
-            ("least", "3.", "My least favorite part of my job is…. Why?", "text", {}),
+            ("least", "3.", "My least favourite part of my job is…. Why?", "text", {}),
             (
                 "idea",
                 "4.",
@@ -144,7 +145,7 @@ REFLECTIONS = [
             (
                 "challenges",
                 "3.",
-                "Identify two of your greatest challenges in working other practitioners:",
+                "Identify two of your greatest challenges in working with other practitioners:",
                 "pair",
                 {},
             ),
@@ -219,7 +220,7 @@ REFLECTIONS = [
             (
                 "in_action",
                 "2.",
-                "Where do you see Early Support and Key Working in action in our organization; in your own practices; "
+                "Where do you see Early Support and Key Working in action in our organisation; in your own practices; "
                 "in the practices of your co-workers?",
                 "text",
                 {},
@@ -237,7 +238,7 @@ REFLECTIONS = [
 ]
 
 POLICY_NOTE = (
-    "The Department for Education Green Paper on SEND identified and recognized ES&KW as key approaches to "
+    "The Department for Education Green Paper on SEND identified and recognised ES&KW as key approaches to "
     "meeting the needs of children, young people and families.\n\n"
     "The Government's Support and Aspiration Green Paper subsequently gave a commitment to legislate through the "
     "Children and Families Bill 2014. Focusing on the elements of the Bill specific to special educational needs "
@@ -288,7 +289,7 @@ FOLLOW_UP_PROMPTS = [
     (
         "b1",
         "1.",
-        "Where do you see ES&KW in action in our organization; in your own practices; in the practices of your "
+        "Where do you see ES&KW in action in our organisation; in your own practices; in the practices of your "
         "co-workers?",
         "text",
         {},

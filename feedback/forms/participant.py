@@ -110,8 +110,10 @@ class QuestionnaireForm(SiteFormMixin, forms.Form):
                 linked = answers.get(prompt.links_to) or {}
                 for part in "ab":
                     label = f"{part}) {linked[part]}" if linked.get(part) else f"{part})"
+                    # The ten principles are shown in full once (RP2 question 4, 000:L7495–7533); each
+                    # answer ticks them by number, so the form is not six copies of the list (issue #23).
                     choices = (
-                        [(p.number, str(p)) for p in principles]
+                        [(p.number, f"Principle {p.number}") for p in principles]
                         if prompt.kind == Kind.PAIR_PRINCIPLES
                         else [(day, [(topic, topic) for topic in topics]) for day, topics in COURSE_TOPICS]
                     )

@@ -1,10 +1,12 @@
-"""Evaluation results per cohort, per trainer and per region, each a fixed number of queries.
+"""Evaluation results per day, cohort, trainer and region, each a fixed number of queries.
 
 Results are grouped by topic (value, relevance, utility, content, delivery, each trainer, overall
 satisfaction, worthwhile; 000:L2723, 004:L572–577) across forms and versions: the average score
-(0 = lowest answer, 100 = highest) and the share of positive answers (agree / strongly agree, or
-yes). Trainers see results only from `evaluation_minimum_responses` up, and comments without a
-date or a name, in alphabetical order, so no answer leads back to its author.
+(0 = lowest answer, 100 = highest) and the share of positive answers. A rating's positive answers
+are agree and strongly agree; a yes/no question's ("Was it worthwhile?") are its yeses, and it is
+reported as the share answering yes, never as agreement (issue #23 point 7). Trainers see results
+only from `evaluation_minimum_responses` up, and comments without a date or a name, in alphabetical
+order, so no answer leads back to its author.
 """
 
 from dataclasses import dataclass, field
@@ -44,6 +46,19 @@ class TopicResult:
     answers: int
     average: float | None
     positive_share: float | None
+    #: Answered yes or no only (no rating scale): the share is of people answering yes.
+    is_yes_no: bool = False
+
+    @property
+    def positive_means(self) -> str:
+        return "answered yes" if self.is_yes_no else "agree or strongly agree"
+
+    def in_words(self) -> str:
+        """E.g. "80 out of 100; 75% agree or strongly agree", or "90% answered yes" for a yes/no question."""
+        if self.positive_share is None:
+            return "No ratings"
+        share = f"{self.positive_share:.0f}% {self.positive_means}"
+        return share if self.is_yes_no else f"{self.average:.0f} out of 100; {share}"
 
 
 @dataclass
@@ -57,26 +72,28 @@ class EvaluationSummary:
         return next((result for result in self.topics if result.topic == topic), None)
 
 
-def _topic_rows(answers: QuerySet, *group: str) -> list[dict]:
+def topic_rows(answers: QuerySet, *group: str) -> list[dict]:
     return list(
         answers.order_by()
         .values(*group, "topic")
         .annotate(
             n=Count("pk"),
             rated=Count("score"),
+            on_a_scale=Count("number"),
             average=Avg("score"),
             positive=Count("pk", filter=Q(positive=True)),
         )
     )
 
 
-def _result(row: dict) -> TopicResult:
+def topic_result(row: dict) -> TopicResult:
     return TopicResult(
         topic=row["topic"],
         label=Topic(row["topic"]).label,
         answers=row["n"],
         average=round(row["average"], 1) if row["average"] is not None else None,
         positive_share=round(100 * row["positive"] / row["rated"], 1) if row["rated"] else None,
+        is_yes_no=bool(row["rated"]) and not row["on_a_scale"],
     )
 
 
@@ -85,9 +102,9 @@ def summarise(answers: QuerySet, responses: QuerySet, *, minimum: int = 1) -> Ev
     count = responses.count()
     if count < minimum:
         return EvaluationSummary(responses=count, hidden=True)
-    rows = sorted(_topic_rows(answers), key=lambda row: list(Topic.values).index(row["topic"]))
+    rows = sorted(topic_rows(answers), key=lambda row: list(Topic.values).index(row["topic"]))
     comments = sorted(answers.exclude(text="").values_list("text", flat=True))
-    return EvaluationSummary(responses=count, topics=[_result(row) for row in rows], comments=comments)
+    return EvaluationSummary(responses=count, topics=[topic_result(row) for row in rows], comments=comments)
 
 
 def cohort_evaluation_summary(cohort, *, for_trainers: bool) -> EvaluationSummary:
@@ -138,20 +155,23 @@ class ResultRow:
 
 def _levels() -> dict:
     from core.models import Region, User
+    from courses.models import CoursePage
     from events.models import Cohort
 
     return {
+        "day": ("response__session__course", "session__course", CoursePage),
         "region": ("response__session__cohort__region", "session__cohort__region", Region),
         "cohort": ("response__session__cohort", "session__cohort", Cohort),
         "trainer": ("trainer", None, User),
     }
 
 
-LEVELS = ("region", "cohort", "trainer")
+LEVELS = ("day", "region", "cohort", "trainer")
 
 
 def evaluation_table(level: str, answers: QuerySet | None = None) -> list[ResultRow]:
-    """One row per region, cohort or trainer with each topic's figures (three queries)."""
+    """One row per day of the course (Day 1, each Day 2), region, cohort or trainer with each topic's
+    figures (three queries)."""
     answers = EvaluationAnswer.objects.all() if answers is None else answers
     answer_key, response_key, model = _levels()[level]
     if level == "trainer":
@@ -161,8 +181,8 @@ def evaluation_table(level: str, answers: QuerySet | None = None) -> list[Result
         responses = EvaluationResponse.objects.filter(pk__in=answers.values("response_id"))
         counts = dict(responses.order_by().values_list(response_key).annotate(total=Count("pk")))
     rows: dict[int, dict[str, TopicResult]] = {}
-    for row in _topic_rows(answers, answer_key):
-        rows.setdefault(row[answer_key], {})[row["topic"]] = _result(row)
+    for row in topic_rows(answers, answer_key):
+        rows.setdefault(row[answer_key], {})[row["topic"]] = topic_result(row)
     names = {obj.pk: str(obj) for obj in model.objects.filter(pk__in=list(rows))}
     table = [ResultRow(name=names[key], responses=counts.get(key, 0), results=rows[key]) for key in rows]
     return sorted(table, key=lambda row: row.name)

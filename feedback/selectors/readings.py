@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import BooleanField, Value
 
-from courses.models import ReadingPage
+from courses.models import WRITTEN, ReadingPage
 from courses.reading_catalogue import reading_catalogue
 from events.models import Registration, Session
 from events.selectors.sessions import sessions_for_registration
@@ -124,7 +124,7 @@ def _steps_done(person_ids, reading_ids) -> dict[tuple[int, int], tuple[int, int
 def reading_page_state(person, reading: ReadingPage) -> dict:
     """The reading with this person's ticks and answers, for the participant's reading page."""
     items = list(reading.items.select_related("document").order_by("sort_order", "pk"))
-    questions = list(reading.questions.order_by("sort_order", "pk"))
+    questions = list(reading.questions.filter(WRITTEN).order_by("sort_order", "pk"))
     done = set(
         ReadingItemProgress.objects.filter(person=person, item__reading=reading).values_list("item_id", flat=True)
     )

@@ -18,7 +18,7 @@ from wagtail.log_actions import log
 from core.models import User
 from core.notifications import notify
 from core.roles import Role
-from courses.models import ReadingPage, ReadingQuestion
+from courses.models import WRITTEN, ReadingPage, ReadingQuestion
 from events.models import Cohort, Registration, Session
 from events.services.messaging import absolute_url
 from feedback import messages
@@ -35,7 +35,7 @@ from feedback.selectors.sent import already_sent
 
 
 def _clean_answers(reading: ReadingPage, answers: dict[int, str]) -> dict[ReadingQuestion, str]:
-    questions = {question.pk: question for question in reading.questions.all()}
+    questions = {question.pk: question for question in reading.questions.filter(WRITTEN)}
     cleaned = {}
     for question_id, value in answers.items():
         question = questions.get(question_id)

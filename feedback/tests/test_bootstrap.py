@@ -53,7 +53,7 @@ def test_the_structured_answers_follow_the_seed(seeded):
     rp4 = Questionnaire.objects.get(kind="reflection", number=4).prompts.get(key="family")
     assert rp4.about_a_family and "no names" in rp4.help_text
     assert Questionnaire.objects.get(kind="reflection", number=3).prompts.get(key="challenges").text == (
-        "Identify two of your greatest challenges in working other practitioners:"
+        "Identify two of your greatest challenges in working with other practitioners:"
     )
 
 

@@ -30,6 +30,7 @@ from feedback.forms.participant import (
 )
 from feedback.models import EvaluationReceipt
 from feedback.rules import current_feedback_rules
+from feedback.selectors.certificates import attended_days
 from feedback.selectors.course import course_overview, with_course_work
 from feedback.selectors.evaluation import evaluation_form_for
 from feedback.selectors.questionnaires import answer_lines, questionnaire_schedule
@@ -274,14 +275,9 @@ def certificate(request, pk: int):
     issued = getattr(registration, "certificate", None)
     if issued is None:
         raise Http404
-    days = sessions_for_registration(registration)
+    days = attended_days(registration, current_feedback_rules())
     return render(
         request,
         "feedback/participant/certificate.html",
-        {
-            "registration": registration,
-            "certificate": issued,
-            "days": days,
-            "hours": sum(d.course.planned_minutes for d in days) / 60,
-        },
+        {"registration": registration, "certificate": issued, "days": days, "hours": sum(d.hours for d in days)},
     )

@@ -171,3 +171,29 @@ def test_a_scale_needs_two_answers_and_a_rating_question_a_scale():
         Scale(name="One", labels="Only").full_clean()
     with pytest.raises(ValidationError):
         EvaluationQuestion(topic="value", kind="scale", text="Rate it").clean()
+
+
+def test_results_per_day_of_the_course(enrol, form, trainer, day1, day2):
+    """Issue #23 point 7: Day 1 and Day 2 each get their own row, as cohorts and regions do."""
+    person = enrol()
+    with freeze_time(day1.date):
+        submit(person, day1, form, [trainer], value=5)
+    with freeze_time(day2.date):
+        submit(person, day2, form, [trainer], value=1)
+
+    by_day = {row.name: (row.responses, row.results["value"].average) for row in evaluation_table("day")}
+
+    assert by_day == {day1.course.title: (1, 100.0), day2.course.title: (1, 0.0)}
+
+
+def test_worthwhile_is_the_share_answering_yes(day2, enrol, form, trainer, cohort):
+    with freeze_time(day2.date):
+        for answer in ("yes", "yes", "yes", "no"):
+            submit(enrol(), day2, form, [trainer], worthwhile=answer)
+
+    worthwhile = cohort_evaluation_summary(cohort, for_trainers=False).topic("worthwhile")
+    value = cohort_evaluation_summary(cohort, for_trainers=False).topic("value")
+
+    assert worthwhile.is_yes_no and worthwhile.positive_share == 75.0
+    assert worthwhile.in_words() == "75% answered yes"
+    assert not value.is_yes_no and value.positive_means == "agree or strongly agree"

@@ -9,6 +9,7 @@ from django.urls import reverse
 from freezegun import freeze_time
 
 from core.roles import Role
+from courses.models import Principle
 from courses.tests import factories as course_factories
 from events.models import Day1Completion
 from feedback.models import Certificate, Questionnaire, QuestionnaireEntry, ReadingItemProgress
@@ -88,6 +89,20 @@ def test_a_reflection_saves_as_a_draft_without_javascript_and_by_autosave(client
     assert entry.status == "draft" and entry.answers["love"] == "Families and colleagues"
 
 
+def test_rp2_shows_the_principles_once_after_an_instruction(client, rp_open):
+    """Issue #23 point 5: a line saying what to do comes before the quotation, and the ten principles
+    are listed once; the six answers that link to them tick them by number."""
+    Principle.objects.filter(number=3).update(text="Everyone is treated as an individual")
+    rp2 = Questionnaire.objects.get(kind="reflection", number=2)
+    client.force_login(rp_open.person)
+
+    page = client.get(reverse("feedback:questionnaire", args=[rp_open.pk, rp2.pk])).content.decode()
+
+    assert page.index("First, a short quote") < page.index("Schön, 1983")
+    assert page.count("Everyone is treated as an individual") == 1
+    assert page.count("Principle 3</label>") == 6
+
+
 def test_a_locked_reflection_says_when_it_opens(client, questionnaires, registration, day2):
     attend(registration, day2)
     client.force_login(registration.person)
@@ -110,6 +125,28 @@ def test_the_certificate_is_issued_on_request_and_printable(client, registration
 
     page = client.get(url).content.decode()
     assert Certificate.objects.get().code in page and "Certificate of attendance" in page
+
+
+def test_the_certificate_counts_the_hours_of_the_days_attended(client, registration, day1, day2):
+    """Not a fixed "11 hours": each day's own times, added up (issue #23 point 7)."""
+    day1.starts_at, day1.ends_at = datetime.time(9, 30), datetime.time(15, 30)
+    day1.save()
+    day2.starts_at, day2.ends_at = datetime.time(10, 0), datetime.time(14, 0)
+    day2.save()
+    attend(registration, day1)
+    attend(registration, day2)
+    Day1Completion.objects.create(person=registration.person, kind="attended", completed_on=day1.date)
+    client.force_login(registration.person)
+    url = reverse("feedback:certificate", args=[registration.pk])
+    client.post(url)
+
+    page = client.get(url).content.decode()
+
+    assert "9:30 a.m. to 3:30 p.m. (6 hours)" in page
+    assert "10:00 a.m. to 2:00 p.m. (4 hours)" in page
+    assert "10 hours in total." in page
+    assert "11 hours" not in page
+    assert "Print or save as PDF" in page
 
 
 @pytest.mark.parametrize(
