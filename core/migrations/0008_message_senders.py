@@ -23,6 +23,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='user',
             name='phone',
-            field=models.CharField(blank=True, help_text="For Regional Facilitators: shown in the messages sent about their region's cohorts.", max_length=30, verbose_name='phone number'),
+            field=models.CharField(blank=True, help_text="We put it at the end of the emails we send about your cohorts.", max_length=30, verbose_name='phone number'),
         ),
     ]

@@ -59,7 +59,7 @@ class User(AbstractUser):
         "phone number",
         max_length=30,
         blank=True,
-        help_text="For Regional Facilitators: shown in the messages sent about their region's cohorts.",
+        help_text="We put it at the end of the emails we send about your cohorts.",
     )
 
     wants_optional_reminders = models.BooleanField(
