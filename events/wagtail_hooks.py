@@ -26,6 +26,9 @@ AUDIT_ACTIONS = [
     ("events.day1.withdraw", "Withdraw Day 1", "Day 1 taken back: the register was corrected to absent"),
     ("events.preparation.update", "Update preparation", "Preparation record updated"),
     ("events.calendar_feed.reset", "Reset calendar address", "Calendar address reset"),
+    ("events.cohort.message", "Write to the cohort", "Message written to a group of the cohort's people"),
+    ("events.cohort.send_pack", "Send the pre-course pack", "Pre-course pack sent from the cohort page"),
+    ("events.cohort.send_agenda", "Send an agenda", "Agenda sent from the cohort page"),
 ]
 
 

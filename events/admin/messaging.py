@@ -115,19 +115,6 @@ class AgendaSendView(DueMessageSendView):
         return {**super().get_form_kwargs(), "sessions": sessions}
 
 
-AUDIT_ACTIONS = [
-    ("events.cohort.message", "Write to the cohort", "Message written to a group of the cohort's people"),
-    ("events.cohort.send_pack", "Send the pre-course pack", "Pre-course pack sent from the cohort page"),
-    ("events.cohort.send_agenda", "Send an agenda", "Agenda sent from the cohort page"),
-]
-
-
-@hooks.register("register_log_actions")
-def register_messaging_actions(actions):
-    for action, label, message in AUDIT_ACTIONS:
-        actions.register_action(action, label, message)
-
-
 @hooks.register("register_admin_urls")
 def register_cohort_messaging_urls():
     return [
