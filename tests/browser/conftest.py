@@ -48,6 +48,12 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(autouse=True)
+def site_address_is_the_live_server(settings, live_server):
+    """Links in messages are built on `BASE_URL` (issue #22): here, the server the browser talks to."""
+    settings.BASE_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
+
+
 @pytest.fixture
 def csp_violations(page):
     """Console errors about the Content-Security-Policy: a page that breaks under CSP fails its test."""
