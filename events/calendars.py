@@ -5,6 +5,7 @@ with its VTIMEZONE, so a 10:00 session is 10:00 in London on both sides of the c
 """
 
 import datetime
+from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -29,6 +30,7 @@ def _event(session: Session, cohort: Cohort) -> icalendar.Event:
     event = icalendar.Event()
     starts, ends = session_times(session)
     event.add("uid", f"eskw-session-{session.pk}")
+    event.add("sequence", cohort.calendar_sequence)
     event.add("dtstamp", timezone.now())
     event.add("dtstart", starts)
     event.add("dtend", ends)
@@ -41,23 +43,31 @@ def _event(session: Session, cohort: Cohort) -> icalendar.Event:
     return event
 
 
-def build_calendar(name: str, sessions: list[tuple[Session, Cohort]]) -> str:
+def build_calendar(name: str, sessions: list[tuple[Session, Cohort]], *, method: str = "") -> str:
+    """The days as one calendar. An emailed change carries `method` (RFC 5546): REQUEST for new
+    dates, CANCEL for a cancelled cohort, with the same UIDs and the cohort's higher SEQUENCE, so the
+    calendar app updates the events it has instead of adding new ones (issue #21 point 2)."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
+    if method:
+        calendar.add("method", method)
     for session, cohort in sorted(sessions, key=lambda pair: (pair[0].date, pair[0].starts_at)):
-        calendar.add_component(_event(session, cohort))
+        event = _event(session, cohort)
+        if method:
+            event.add("organizer", f"mailto:{parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}")
+        calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical().decode()
 
 
-def cohort_calendar(cohort: Cohort) -> str:
-    return build_calendar(cohort.title, [(session, cohort) for session in cohort.ordered_sessions])
+def cohort_calendar(cohort: Cohort, *, method: str = "") -> str:
+    return build_calendar(cohort.title, [(session, cohort) for session in cohort.ordered_sessions], method=method)
 
 
-def person_calendar(title: str, registrations) -> str:
+def person_calendar(title: str, registrations, *, method: str = "") -> str:
     """All the days a participant attends, across their registrations (Day 1 moves included)."""
     return build_calendar(
-        title, [pair for registration in registrations for pair in sessions_with_cohorts(registration)]
+        title, [pair for registration in registrations for pair in sessions_with_cohorts(registration)], method=method
     )

@@ -12,6 +12,8 @@ PLACE_OFFERED = "events.place_offered"
 OFFER_EXPIRED = "events.offer_expired"
 DAY1_MOVED = "events.day1_moved"
 COHORT_CANCELLED = "events.cohort_cancelled"
+COHORT_CHANGED = "events.cohort_changed"
+PLACE_CANCELLED = "events.place_cancelled"
 PRE_COURSE_PACK = "events.pre_course_pack"
 AGENDA = "events.agenda"
 
@@ -22,7 +24,13 @@ def register() -> None:
     register_message(PLACE_OFFERED, "A freed place offered from the waiting list, with a time limit")
     register_message(OFFER_EXPIRED, "An offered place not taken up in time")
     register_message(DAY1_MOVED, "Day 1 moved to another cohort")
-    register_message(COHORT_CANCELLED, "Cohort cancelled")
+    register_message(COHORT_CANCELLED, "Cohort cancelled, with a calendar file that removes the days")
+    register_message(
+        COHORT_CHANGED,
+        "A cohort's dates, times or venue changed, with a calendar file that updates the days",
+        description="To everyone with a place and everyone on the team (issue #21).",
+    )
+    register_message(PLACE_CANCELLED, "Their place on a cohort cancelled, by them or by the facilitator")
     register_message(
         PRE_COURSE_PACK,
         "Pre-course pack",
@@ -37,6 +45,11 @@ def register() -> None:
 
 def registration_key(registration) -> str:
     return f"registration-{registration.pk}"
+
+
+def change_key(cohort) -> str:
+    """One notice per person for each change: the change is known by the calendar sequence it raised."""
+    return f"cohort-{cohort.pk}-change-{cohort.calendar_sequence}"
 
 
 def session_key(registration, session) -> str:

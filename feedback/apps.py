@@ -114,10 +114,12 @@ class FeedbackConfig(AppConfig):
         ]
 
     def ready(self) -> None:
+        from events.interfaces import register_delivery_check
         from feedback import integrations, messages
         from trainers.interfaces import register_prereading_source, register_trainer_feedback_source
 
         messages.register()
+        register_delivery_check(integrations.registers_not_taken)
         register_prereading_source(integrations.people_who_finished_t4t_reading)
         register_trainer_feedback_source(integrations.participant_feedback_about)
 

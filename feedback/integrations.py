@@ -1,6 +1,10 @@
-"""What feedback hands to the trainers app through the two doors it opened (trainers.interfaces).
+"""What feedback hands to the events and trainers apps through the doors they opened
+(`events.interfaces`, `trainers.interfaces`).
 
-Trainers never imports feedback (CONVENTIONS.md); `FeedbackConfig.ready()` registers these:
+Neither imports feedback (CONVENTIONS.md); `FeedbackConfig.ready()` registers these:
+
+- `registers_not_taken`: a cohort is marked delivered only once each day's register is taken
+  (issue #21 point 3, DOMAIN.md §7 "attendance for each day").
 
 - `people_who_finished_t4t_reading`: completing the T4T pre-reading is a condition of taking part
   (000:L404–406), answered from reading progress.
@@ -12,14 +16,33 @@ Trainers never imports feedback (CONVENTIONS.md); `FeedbackConfig.ready()` regis
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db.models import Avg, Count, Q
+from django.utils.formats import date_format
 
 from courses.reading_catalogue import reading_catalogue
-from feedback.models import EvaluationAnswer, EvaluationResponse, Topic
+from feedback.models import Attendance, EvaluationAnswer, EvaluationResponse, Topic
 from feedback.rules import current_feedback_rules
 from feedback.selectors.readings import reading_progress
+from feedback.selectors.register import register_registrations
 from trainers.interfaces import ParticipantFeedback
 from trainers.models import DeliveryAssignment
+
+
+def registers_not_taken(cohort) -> list[ValidationError]:
+    """A day whose register is not taken: someone expected that day has no mark (one query a day)."""
+    problems = []
+    for session in cohort.ordered_sessions:
+        marked = Attendance.objects.filter(session=session).values("registration_id")
+        if register_registrations(session).exclude(pk__in=marked).exists():
+            problems.append(
+                ValidationError(
+                    f"The register for {session.course.title} on {date_format(session.date, 'j F Y')} is not "
+                    "taken yet. Take each day's register before marking the cohort delivered.",
+                    code="register_not_taken",
+                )
+            )
+    return problems
 
 
 def people_who_finished_t4t_reading(person_ids: set[int]) -> set[int]:

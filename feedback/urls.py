@@ -27,6 +27,7 @@ urlpatterns = [
     path("team/cohorts/<int:pk>/readings/", team.cohort_readings, name="cohort_readings"),
     path("team/cohorts/<int:pk>/results/", team.cohort_results, name="cohort_results"),
     path("team/days/<int:pk>/register/", team.register, name="register"),
+    path("team/days/<int:pk>/sign-in-sheet/", team.sign_in_sheet, name="sign_in_sheet"),
     path("team/days/<int:pk>/sections/", delivery.record, name="record"),
     path("team/days/<int:pk>/issues/", delivery.issues, name="issues"),
     path("team/issues/<int:pk>/resolve/", delivery.issue_resolve, name="issue_resolve"),

@@ -21,7 +21,7 @@ from oversight.providers.trainers import trainer_pipeline
 _kept_reports = ProcessMemory("OVERSIGHT_REPORT_KEPT_SECONDS", most=50)
 
 #: What the report reads of a cohort: its line in the table and what the status figures need.
-COHORT_FIELDS = ("title", "status", "cancelled_reason", "mix_override_reason", "region__name")
+COHORT_FIELDS = ("title", "status", "cancellation_reason", "cancelled_reason", "mix_override_reason", "region__name")
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,9 @@ def _line(cohort: Cohort) -> CohortLine:
         region=cohort.region.name,
         first_day=cohort.first_day,
         status=cohort.get_status_display(),
-        cancelled_reason=cohort.cancelled_reason,
+        cancelled_reason=": ".join(
+            part for part in (cohort.get_cancellation_reason_display(), cohort.cancelled_reason) if part
+        ),
     )
 
 

@@ -74,7 +74,8 @@ CASES: dict[str, list[Case]] = {
     "events:preparation": [Case(lambda w: f"/cohorts/{w.cohort.pk}/team/preparation/{w.registration.pk}/", team_only)],
     "events:my_registrations": [Case(lambda w: "/my/courses/", signed_in, secret_for=())],
     "events:registration_cancel": [
-        Case(lambda w: f"/my/courses/{w.registration.pk}/cancel/", each(DENIED, anonymous=LOGIN), method="post")
+        Case(lambda w: f"/my/courses/{w.registration.pk}/cancel/", each(DENIED, anonymous=LOGIN)),
+        Case(lambda w: f"/my/courses/{w.registration.pk}/cancel/", each(DENIED, anonymous=LOGIN), method="post"),
     ],
     "events:my_calendar": [Case(lambda w: "/my/calendar.ics", signed_in, secret_for=())],
     "events:calendar_feed": [Case(lambda w: "/my/calendar-feed/", each(DENIED, anonymous=LOGIN, trainer=OK))],
@@ -149,6 +150,7 @@ CASES: dict[str, list[Case]] = {
             ("cohort_readings", lambda w: f"/team/cohorts/{w.cohort.pk}/readings/"),
             ("cohort_results", lambda w: f"/team/cohorts/{w.cohort.pk}/results/"),
             ("register", lambda w: f"/team/days/{w.session.pk}/register/"),
+            ("sign_in_sheet", lambda w: f"/team/days/{w.session.pk}/sign-in-sheet/"),
             ("record", lambda w: f"/team/days/{w.session.pk}/sections/"),
             ("issues", lambda w: f"/team/days/{w.session.pk}/issues/"),
             ("questions", lambda w: f"/team/days/{w.session.pk}/questions/"),

@@ -93,10 +93,15 @@ class TrainersConfig(AppConfig):
         ]
 
     def ready(self) -> None:
+        from events.interfaces import register_change_check, register_risk_source
         from trainers import messages, signals  # noqa: F401 - signals connect on import
         from trainers.selectors import deliveries  # noqa: F401 - what it keeps is forgotten on a change
+        from trainers.selectors.cohort_risks import team_risk_reasons
+        from trainers.services.rostering import cohort_days_problems
 
         messages.register()
+        register_change_check(cohort_days_problems)
+        register_risk_source(team_risk_reasons)
 
     def bootstrap(self, out) -> None:
         """Demo trainers at several steps of the pathway, when demo data is wanted."""

@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from django.utils import timezone
@@ -35,7 +36,7 @@ from events.models import Cohort, Registration
 from events.models.choices import ApplyingAs
 from events.models.rules import current_rules
 from events.selectors.cohorts import overview_cohorts, overview_of
-from events.services.waiting_list import waiting_list_refill
+from events.services.cohorts import cohort_update
 
 
 def _regions(request):
@@ -99,10 +100,18 @@ class CohortCreateView(generic.CreateView):
 
 class CohortEditView(RegionScopedMixin, generic.EditView):
     def save_instance(self):
-        """More places may free some for the people waiting: offer them at once."""
-        instance = super().save_instance()
-        waiting_list_refill(cohort=instance, actor=self.request.user)
-        return instance
+        """Through the one service for a cohort's changes: it re-checks the rules, tells people and
+        offers new places to those waiting (`events.services.cohorts.cohort_update`, issue #21)."""
+        return cohort_update(cohort=self.form.save(commit=False), actor=self.request.user)
+
+    def form_valid(self, form):
+        """A rule the service refuses comes back as the form's error, in its own words; nothing is saved."""
+        try:
+            return super().form_valid(form)
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
 
 
 class CohortDeleteView(RegionScopedMixin, generic.DeleteView):

@@ -8,6 +8,7 @@ from wagtail.admin.widgets import AdminDateInput
 from core.models import LocalAuthority
 from events.access import managed_regions
 from events.models import Cohort, Venue
+from events.models.choices import CancellationReason
 from events.models.cohorts import session_path_problems
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -44,7 +45,24 @@ class VenueAdminForm(WagtailAdminModelForm):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), help_text="Everyone registered is told this.")
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), help_text="The person whose place is cancelled is told this."
+    )
+
+
+class CohortCancelForm(forms.Form):
+    """Why a cohort is cancelled, from the list the fidelity dashboard counts (issue #21 point 3);
+    `cohort_cancel` checks that "Other" comes with words."""
+
+    reason_code = forms.ChoiceField(
+        label="Why is the cohort cancelled?", choices=CancellationReason.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label="More about why",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Needed for “Other”. Everyone registered and the trainers are told the reason.",
+    )
 
 
 class ConfirmForm(forms.Form):

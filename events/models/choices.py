@@ -30,6 +30,9 @@ class ApplyingAs(models.TextChoices):
 
 #: People who bring the family's point of view and need preparing before the course (DOMAIN.md §5).
 FAMILY_SIDE = frozenset({ApplyingAs.PARENT_CARER, ApplyingAs.BOTH, ApplyingAs.YOUNG_PERSON, ApplyingAs.FAMILY_MEMBER})
+#: A young person's part is planned in advance, which day and which activity (000:L3214–3218): the
+#: step named from the start, before anything else of their preparation is recorded.
+YOUNG_PERSON_PLAN = "a plan for which day and activity they take part in"
 #: Counted as parent carers by the mix rule.
 PARENT_CARERS = frozenset({ApplyingAs.PARENT_CARER, ApplyingAs.BOTH})
 
@@ -121,3 +124,15 @@ class Ethnicity(models.TextChoices):
     WHITE = "white", "White"
     OTHER = "other", "Another ethnic group"
     UNDISCLOSED = "undisclosed", "I prefer not to say"
+
+
+class CancellationReason(models.TextChoices):
+    """Why a cohort was cancelled, from a list so the fidelity dashboard can count them (issue #21).
+    Cohorts were cancelled for too few registrations (000:L489–491); a cohort that cannot reach the
+    multi-agency mix is another (000:L2219–2229)."""
+
+    TOO_FEW = "too_few", "Too few registrations"
+    VENUE = "venue", "A problem with the venue"
+    TRAINER_UNAVAILABLE = "trainer_unavailable", "A trainer is not available"
+    MIX_NOT_MET = "mix_not_met", "The mix of people could not be met"
+    OTHER = "other", "Other"

@@ -22,6 +22,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from events.access import in_managed_regions, managed_regions, manages_every_region
+from events.models.choices import CancellationReason
 from events.models.rules import current_rules
 
 
@@ -150,7 +151,14 @@ class Cohort(ClusterableModel):
         help_text="For the pre-course pack: lunch, parking, who to ask for on the day (000:L2670–2672).",
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT, editable=False)
+    cancellation_reason = models.CharField(
+        max_length=20, choices=CancellationReason.choices, blank=True, editable=False
+    )
+    #: The reason in the facilitator's words ("other"), or what they added to the chosen reason.
     cancelled_reason = models.TextField(blank=True, editable=False)
+    #: The iCalendar SEQUENCE of every day of the cohort: raised by `events.services.cohorts` on each
+    #: change people are told of, so calendar apps replace the old event (RFC 5545 §3.8.7.4).
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
     mix_override_reason = models.TextField(
         blank=True, editable=False, help_text="Why the cohort was confirmed although it did not meet the mix rule."
     )

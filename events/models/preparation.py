@@ -8,7 +8,7 @@ advance (000:L3214–3218). The cohort page lists who is not yet prepared (`miss
 from django.conf import settings
 from django.db import models
 
-from events.models.choices import ApplyingAs
+from events.models.choices import YOUNG_PERSON_PLAN, ApplyingAs
 
 
 class Preparation(models.Model):
@@ -76,5 +76,5 @@ class Preparation(models.Model):
         if self.registration.applying_as == ApplyingAs.YOUNG_PERSON and not (
             self.planned_session_id and self.planned_activity.strip()
         ):
-            missing.append("a plan for which day and activity they take part in")
+            missing.append(YOUNG_PERSON_PLAN)
         return missing

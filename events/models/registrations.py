@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from events.models.choices import (
     FAMILY_SIDE,
+    YOUNG_PERSON_PLAN,
     AgeBand,
     ApplyingAs,
     Ethnicity,
@@ -164,6 +165,20 @@ class Registration(models.Model):
     def needs_preparation(self) -> bool:
         """Parent carers, young people and family members are prepared before the course (DOMAIN.md §5)."""
         return self.applying_as in FAMILY_SIDE
+
+    def preparation_missing_steps(self) -> list[str] | None:
+        """None for practitioners; otherwise what is still to do before the course (empty when
+        prepared), from `preparation` when it was loaded with the registration. Before any record
+        is kept, a young person's plan for which day and activity is named at once: it is needed
+        from the start (000:L3214–3218), which an adult's preparation does not ask."""
+        if not self.needs_preparation:
+            return None
+        preparation = getattr(self, "preparation", None)
+        if preparation is not None:
+            return preparation.missing_steps()
+        if self.applying_as == ApplyingAs.YOUNG_PERSON:
+            return ["a preparation record", YOUNG_PERSON_PLAN]
+        return ["a preparation record"]
 
     @property
     def sector_labels(self) -> list[str]:

@@ -8,14 +8,15 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import F, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.utils import timezone
 
 from courses.models import CourseLearningOutcome
 from events.models import Cohort, PlaceOffer, Registration, Session
 from events.models.rules import CohortRules
 from events.selectors.day1 import people_who_did_day1
 from events.selectors.deadlines import DueMessage, overdue_messages
-from events.selectors.mix import MIX_FIELDS, MixReport, evaluate_mix
-from events.selectors.sessions import sessions_with_cohorts
+from events.selectors.mix import MIX_FIELDS, MixReport, below_target_note, evaluate_mix
+from events.selectors.sessions import participant_can_cancel, sessions_with_cohorts
 
 # A cohort page's days with their course's title and kind. Unordered: `Cohort.ordered_sessions` sorts them.
 SESSIONS = Prefetch("sessions", queryset=Session.objects.with_course_names().order_by())
@@ -60,13 +61,16 @@ def registrations_of(person) -> QuerySet[Registration]:
 
 
 def my_courses(person) -> list[Registration]:
-    """A participant's registrations, each with `days`: the (session, cohort) pairs they attend, and
+    """A participant's registrations, each with `days`: the (session, cohort) pairs they attend,
+    `can_cancel` (`participant_can_cancel`), and
     the offered ones with `open_offers`. Only a registration offered a place holds an open offer
     (`events.services.waiting_list`), so nobody else's offers are looked up."""
     registrations = list(registrations_of(person))
     prefetch_related_objects([r for r in registrations if r.status == Registration.Status.OFFERED], OPEN_OFFERS)
+    today = timezone.localdate()
     for registration in registrations:
         registration.days = sessions_with_cohorts(registration)
+        registration.can_cancel = participant_can_cancel(registration, today)
     return registrations
 
 
@@ -97,6 +101,8 @@ class CohortOverview:
     unprepared: list[tuple[Registration, list[str]]]
     missed_day1: list[Registration]
     overdue: list[DueMessage]
+    #: "8 confirmed: below the usual size of 16." while short of the usual size (000:L2690), else "".
+    below_target: str = ""
 
 
 def overview_cohorts(cohorts: QuerySet[Cohort]) -> QuerySet[Cohort]:
@@ -139,6 +145,7 @@ def overview_of(cohort: Cohort, *, rules: CohortRules, today: datetime.date) -> 
         waiting=by_status[Registration.Status.WAITING],
         day1_guests=guests,
         mix=evaluate_mix([{name: getattr(r, name) for name in MIX_FIELDS} for r in confirmed], rules),
+        below_target=below_target_note(len(confirmed), rules),
         unprepared=_unprepared(confirmed + offered),
         missed_day1=[r for r in needs_day1 if day1 and day1.date < today and r.person_id not in done],
         overdue=overdue_messages(confirmed, rules=rules, today=today),
@@ -166,10 +173,7 @@ def _unprepared(registrations: list[Registration]) -> list[tuple[Registration, l
     """Parent carers and young people whose preparation is not complete (DOMAIN.md §5)."""
     missing = []
     for registration in registrations:
-        if not registration.needs_preparation:
-            continue
-        preparation = getattr(registration, "preparation", None)
-        steps = preparation.missing_steps() if preparation else ["a preparation record"]
+        steps = registration.preparation_missing_steps()
         if steps:
             missing.append((registration, steps))
     return missing

@@ -111,6 +111,21 @@ def _confirmed_rows(cohort_ids) -> list[dict]:
     )
 
 
+def below_target_note(confirmed: int, rules: CohortRules) -> str:
+    """Said beside the mix while a cohort has fewer confirmed than the usual size (around 16, 000:L2690)."""
+    if confirmed >= rules.target_size:
+        return ""
+    return f"{confirmed} confirmed: below the usual size of {rules.target_size}."
+
+
+def mix_rows_by_cohort(cohort_ids) -> defaultdict[int, list[dict]]:
+    """The confirmed participants' mix fields of many cohorts, by cohort id (one query)."""
+    rows_by_cohort = defaultdict(list)
+    for row in _confirmed_rows(cohort_ids):
+        rows_by_cohort[row["cohort_id"]].append(row)
+    return rows_by_cohort
+
+
 def cohort_mix(cohort: Cohort, rules: CohortRules | None = None) -> MixReport:
     """The live composition of one cohort's confirmed participants, with warnings (one query)."""
     return evaluate_mix(_confirmed_rows([cohort.pk]), rules or current_rules())
@@ -133,9 +148,7 @@ def regional_mix_summary(cohorts, rules: CohortRules | None = None) -> list[Regi
     """Mix achieved across the given cohorts, by region: how many met the rule, and how many had each
     sector and a parent carer (issue #4 point 4). Two queries however many cohorts."""
     rules = rules or current_rules()
-    rows_by_cohort = defaultdict(list)
-    for row in _confirmed_rows(cohorts.values("pk")):
-        rows_by_cohort[row["cohort_id"]].append(row)
+    rows_by_cohort = mix_rows_by_cohort(cohorts.values("pk"))
     cohorts = list(cohorts.select_related("region").order_by("region__name", "title"))
     regions: dict[int, RegionMix] = {}
     for cohort in cohorts:

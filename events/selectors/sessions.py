@@ -1,5 +1,7 @@
 """Which days a person attends: their cohort's sessions, less Day 1 when it is done or moved (Day 1 once)."""
 
+import datetime
+
 from events.models import Cohort, Registration, Session
 
 
@@ -21,3 +23,11 @@ def sessions_with_cohorts(registration: Registration) -> list[tuple[Session, Coh
 
 def sessions_for_registration(registration: Registration) -> list[Session]:
     return [session for session, _ in sessions_with_cohorts(registration)]
+
+
+def participant_can_cancel(registration: Registration, today: datetime.date) -> bool:
+    """A participant cancels their own place only before their first day (issue #21 point 3); from
+    then on only the facilitator records a withdrawal, so attendance, certificates and reflective
+    practice are never lost by a click."""
+    days = sessions_for_registration(registration)
+    return registration.status != Registration.Status.CANCELLED and (not days or days[0].date > today)

@@ -17,7 +17,7 @@ from core.models import Notification
 from core.notifications import notify
 from courses.models import CourseReading, SectionPage
 from events import messages
-from events.calendars import build_calendar, person_calendar
+from events.calendars import build_calendar, cohort_calendar, person_calendar
 from events.models import Cohort, PlaceOffer, Registration, Session
 from events.models.rules import CohortRules, current_rules
 from events.selectors.deadlines import DueMessage, sendable_now
@@ -97,12 +97,79 @@ def send_day1_moved(registration: Registration) -> None:
     )
 
 
-def send_cancelled(registration: Registration, *, reason: str) -> None:
+def _calendar_update(registration: Registration, method: str) -> list[tuple[str, str, str]]:
+    return [
+        ("course-dates.ics", person_calendar(registration.cohort.title, [registration], method=method), "text/calendar")
+    ]
+
+
+def _team_calendar(cohort: Cohort, method: str) -> list[tuple[str, str, str]]:
+    return [("course-dates.ics", cohort_calendar(cohort, method=method), "text/calendar")]
+
+
+def _team(cohort: Cohort) -> list:
+    """The trainers on the cohort, read through the related name (events never imports trainers)."""
+    return [assignment.trainer for assignment in cohort.delivery_assignments.select_related("trainer")]
+
+
+def _team_context(cohort: Cohort) -> dict:
+    return {"cohort": cohort, "venue": cohort.venue, "sessions": cohort.ordered_sessions}
+
+
+def send_cancelled(cohort: Cohort, registrations: list[Registration], *, reason: str) -> None:
+    """Everyone who was registered or waiting, and the team, with a calendar file that takes the days
+    out of their calendars (METHOD:CANCEL)."""
+    for registration in registrations:
+        notify(
+            message=messages.COHORT_CANCELLED,
+            recipient=registration.person,
+            key=messages.registration_key(registration),
+            context={**_base_context(registration), "reason": reason},
+            attachments=_calendar_update(registration, "CANCEL"),
+        )
+    for trainer in _team(cohort):
+        notify(
+            message=messages.COHORT_CANCELLED,
+            recipient=trainer,
+            key=f"cohort-{cohort.pk}",
+            context={**_team_context(cohort), "reason": reason, "for_team": True},
+            attachments=_team_calendar(cohort, "CANCEL"),
+        )
+
+
+def send_changed(cohort: Cohort, *, changes: list[str]) -> None:
+    """Everyone with a place and everyone on the team, once per change (`messages.change_key`), with
+    the days as a calendar file that updates the events they have (METHOD:REQUEST)."""
+    key = messages.change_key(cohort)
+    registrations = Registration.objects.holding_place_in(cohort).select_related(
+        "person", "cohort__venue", "day1_cohort__venue"
+    )
+    for registration in registrations:
+        notify(
+            message=messages.COHORT_CHANGED,
+            recipient=registration.person,
+            key=key,
+            context={**_base_context(registration), "changes": changes},
+            attachments=_calendar_update(registration, "REQUEST"),
+        )
+    for trainer in _team(cohort):
+        notify(
+            message=messages.COHORT_CHANGED,
+            recipient=trainer,
+            key=key,
+            context={**_team_context(cohort), "changes": changes, "for_team": True},
+            attachments=_team_calendar(cohort, "REQUEST"),
+        )
+
+
+def send_place_cancelled(registration: Registration, *, reason: str) -> None:
+    """The person whose place is cancelled, by themselves or by the facilitator, is told (issue #21)."""
     notify(
-        message=messages.COHORT_CANCELLED,
+        message=messages.PLACE_CANCELLED,
         recipient=registration.person,
         key=messages.registration_key(registration),
         context={**_base_context(registration), "reason": reason},
+        attachments=_calendar_update(registration, "CANCEL"),
     )
 
 

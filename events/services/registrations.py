@@ -18,6 +18,7 @@ from core.services.roles import role_grant
 from events.models import Cohort, PlaceOffer, Registration
 from events.models.rules import current_rules
 from events.selectors.day1 import has_done_day1
+from events.selectors.sessions import participant_can_cancel
 from events.services import messaging
 from events.services.locking import lock_cohort, lock_cohorts, today
 from events.services.waiting_list import fill_freed_places
@@ -98,14 +99,11 @@ def waiting_position(registration: Registration) -> int:
     return ahead.exclude(registered_at=registration.registered_at, pk__gt=registration.pk).count()
 
 
-@transaction.atomic
-def registration_cancel(*, registration: Registration, actor: User | None, reason: str) -> Registration:
-    """Withdraw a registration; a place it held goes to the next person waiting."""
-    cohorts = [registration.cohort] + ([registration.day1_cohort] if registration.day1_cohort_id else [])
-    locked = lock_cohorts(*cohorts)
-    registration.refresh_from_db()
-    if registration.status == Registration.Status.CANCELLED:
-        raise ValidationError("This registration is already cancelled.", code="already_cancelled")
+def _cancel(
+    registration: Registration, locked: list[Cohort], *, actor: User | None, reason: str, action: str
+) -> Registration:
+    """Cancel a registration the caller has locked and checked; a place it held goes to the next
+    person waiting, and the person is told, with a calendar file that takes their days out."""
     held_place = registration.status in Registration.HOLDING_STATUSES
     registration.offers.filter(outcome=PlaceOffer.Outcome.PENDING).update(
         outcome=PlaceOffer.Outcome.WITHDRAWN, responded_at=timezone.now()
@@ -113,17 +111,56 @@ def registration_cancel(*, registration: Registration, actor: User | None, reaso
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_reason = reason.strip() or "Cancelled"
     registration.save(update_fields=["status", "cancelled_reason"])
-    log(
-        instance=registration,
-        action="events.registration.cancel",
-        user=actor,
-        data={"reason": registration.cancelled_reason},
-    )
+    log(instance=registration, action=action, user=actor, data={"reason": registration.cancelled_reason})
     if held_place:
         rules = current_rules()
         for cohort in locked:
             fill_freed_places(cohort, actor=actor, rules=rules)
+    messaging.send_place_cancelled(registration, reason=reason.strip())
     return registration
+
+
+def _locked(registration: Registration) -> tuple[Registration, list[Cohort]]:
+    """The registration read again inside its cohorts' locks (its own, and the one whose Day 1 it joins)."""
+    locked = lock_cohorts(registration.cohort, *([registration.day1_cohort] if registration.day1_cohort_id else []))
+    registration = Registration.objects.select_related("person").get(pk=registration.pk)
+    registration.cohort = locked[0]  # with its venue and days, for the checks and the message
+    if registration.day1_cohort_id:
+        registration.day1_cohort = locked[1]
+    if registration.status == Registration.Status.CANCELLED:
+        raise ValidationError("This registration is already cancelled.", code="already_cancelled")
+    return registration, locked
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration, actor: User | None, reason: str) -> Registration:
+    """The facilitator withdraws someone, at any time until the cohort is delivered; never after,
+    so their attendance, certificate and reflective practice are kept (issue #21 point 3)."""
+    registration, locked = _locked(registration)
+    if registration.cohort.status == Cohort.Status.DELIVERED:
+        raise ValidationError(
+            "The course has been delivered: a place on it cannot be withdrawn. Their attendance and "
+            "certificate are kept.",
+            code="cohort_delivered",
+        )
+    return _cancel(registration, locked, actor=actor, reason=reason, action="events.registration.cancel")
+
+
+@transaction.atomic
+def registration_cancel_own(*, registration: Registration, actor: User) -> Registration:
+    """A participant cancels their own place, only before their first day (`participant_can_cancel`);
+    from then on they ask their facilitator, who records a withdrawal."""
+    registration, locked = _locked(registration)
+    if registration.person_id != actor.pk:
+        raise ValidationError("This is not your place to cancel.", code="not_yours")
+    if not participant_can_cancel(registration, today()):
+        raise ValidationError(
+            "Your course has started, so you cannot cancel your place here. Please contact your Regional Facilitator.",
+            code="course_started",
+        )
+    return _cancel(
+        registration, locked, actor=actor, reason="Cancelled by the participant", action="events.registration.cancel"
+    )
 
 
 @transaction.atomic

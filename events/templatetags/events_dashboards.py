@@ -9,6 +9,7 @@ from django.utils import timezone
 from events.access import regions_key
 from events.models import Cohort
 from events.models.rules import current_rules
+from events.selectors.at_risk import cohorts_at_risk
 from events.selectors.dashboards import own_courses, own_delivery_cohorts, own_region_ids
 
 register = template.Library()
@@ -43,30 +44,37 @@ def facilitator_cohorts(context):
 
 
 def _facilitator_cohorts(user, today) -> dict:
-    """The region's cohorts at risk of too few people (000:L489–491) first, then the next
-    `EVENTS_DASHBOARD_COMING_COHORTS` still to run; the admin listing has the rest (issue #8).
-    No days are loaded (`Cohort.is_at_risk` and the page read `first_date`), and the next ones come
-    with how many are not at risk (`COUNT(*) OVER ()`, before the limit). Only the columns the
-    panel shows are read (`LISTED_COLUMNS`), not the cohort's texts nor the region's code."""
+    """The region's cohorts at risk first, each with its reasons (`events.selectors.at_risk`), then
+    the next `EVENTS_DASHBOARD_COMING_COHORTS` still to run; the admin listing has the rest (issue #8).
+    No days are loaded (the page reads `first_date`), and the next ones come with how many are not
+    at risk (`COUNT(*) OVER ()`, before the limit). Only the columns the panel shows are read
+    (`LISTED_COLUMNS`), not the cohort's texts nor the region's code."""
     rules = current_rules()
-    listed = (
-        Cohort.objects.in_regions_of(user)
-        .still_to_run(today)
+    mine = Cohort.objects.in_regions_of(user).with_waiting_count().only(*LISTED_COLUMNS, "capacity")
+    at_risk = cohorts_at_risk(mine, rules=rules, today=today)
+    coming = list(
+        mine.still_to_run(today)
         .with_confirmed_count()
-        .with_waiting_count()
         .with_first_date()
         .select_related("region")
-        .only(*LISTED_COLUMNS)
-    )
-    candidates = listed.at_risk_candidates(rules=rules, today=today)
-    at_risk = [
-        cohort for cohort in candidates.order_by("first_date", "pk") if cohort.is_at_risk(rules=rules, today=today)
-    ]
-    coming = list(
-        listed.exclude(pk__in=[cohort.pk for cohort in at_risk])
+        .exclude(pk__in=[item.cohort.pk for item in at_risk])
         .annotate(not_at_risk=Window(Count("pk")))
         .order_by("first_date", "pk")[: settings.EVENTS_DASHBOARD_COMING_COHORTS]
     )
-    rows = [(cohort, True) for cohort in at_risk] + [(cohort, False) for cohort in coming]
     more = coming[0].not_at_risk - len(coming) if coming else 0
-    return {"cohorts": rows, "more": more, "today": today, "read_at": timezone.localtime()}
+    return {"at_risk": at_risk, "coming": coming, "more": more, "today": today, "read_at": timezone.localtime()}
+
+
+@register.inclusion_tag("events/dashboards/at_risk.html", takes_context=True)
+def programme_cohorts_at_risk(context):
+    """For the programme dashboard: every region's cohorts at risk, kept for
+    `EVENTS_DASHBOARD_CACHE_SECONDS` for all programme admins (the same list for each of them)."""
+    today = timezone.localdate()
+    return cache.get_or_set(
+        f"events:programme-at-risk:{today}",
+        lambda: {
+            "at_risk": cohorts_at_risk(Cohort.objects.with_waiting_count(), rules=current_rules(), today=today),
+            "read_at": timezone.localtime(),
+        },
+        settings.EVENTS_DASHBOARD_CACHE_SECONDS,
+    )

@@ -5,13 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.utils import timezone
 
 from events.calendars import person_calendar
 from events.models import PlaceOffer, Registration
 from events.selectors.cohorts import my_courses, registrations_of
-from events.selectors.sessions import sessions_for_registration
-from events.services.registrations import registration_cancel
+from events.selectors.sessions import participant_can_cancel, sessions_for_registration
+from events.services.registrations import registration_cancel_own
 from events.services.waiting_list import offer_accept, offer_decline
 
 
@@ -21,17 +21,31 @@ def my_registrations(request):
 
 
 @login_required
-@require_POST
 def cancel(request, pk: int):
-    """Only the person's own registration: anyone else's id is a 404."""
-    registration = get_object_or_404(Registration, pk=pk, person=request.user)
-    try:
-        registration_cancel(registration=registration, actor=request.user, reason="Cancelled by the participant")
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, f"Your place on {registration.cohort} is cancelled.")
-    return redirect("events:my_registrations")
+    """Cancelling a place takes two steps: this page says what it means (GET), the button on it
+    cancels (POST). Only the person's own registration: anyone else's id is a 404 (issue #21 point 3)."""
+    registration = get_object_or_404(
+        Registration.objects.select_related("cohort__venue", "day1_cohort"),
+        pk=pk,
+        person=request.user,
+    )
+    if request.method == "POST":
+        try:
+            registration_cancel_own(registration=registration, actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Your place on {registration.cohort} is cancelled. We have emailed you.")
+        return redirect("events:my_registrations")
+    return render(
+        request,
+        "events/cancel_place.html",
+        {
+            "registration": registration,
+            "sessions": sessions_for_registration(registration),
+            "can_cancel": participant_can_cancel(registration, timezone.localdate()),
+        },
+    )
 
 
 @login_required

@@ -44,12 +44,15 @@ class RegisterForm(forms.Form):
     def bound_rows(self):
         return [(row, self[f"status_{row.registration.pk}"], self[f"note_{row.registration.pk}"]) for row in self.rows]
 
-    def marks(self) -> dict[int, tuple[str, str]]:
+    def marks(self, *, everyone_present: bool = False) -> dict[int, tuple[str, str]]:
+        """{registration id: (status, note)} for the people given a mark. With `everyone_present`
+        ("Mark everyone present"), everyone not given another mark in this form is present."""
         marks = {}
         for row in self.rows:
             pk = row.registration.pk
-            if self.cleaned_data.get(f"status_{pk}"):
-                marks[pk] = (self.cleaned_data[f"status_{pk}"], self.cleaned_data.get(f"note_{pk}", ""))
+            status = self.cleaned_data.get(f"status_{pk}") or (AttendanceStatus.PRESENT if everyone_present else "")
+            if status:
+                marks[pk] = (status, self.cleaned_data.get(f"note_{pk}", ""))
         return marks
 
 
@@ -76,6 +79,20 @@ class SectionsForm(forms.Form):
             self.fields[f"note_{section.pk}"] = forms.CharField(
                 label="What changed and why", max_length=500, required=False, initial=done.note if done else ""
             )
+
+    def clean(self):
+        """Minutes or a note typed for a section are never dropped without a word: without an
+        outcome they could not be saved, so the form says so (issue #21 point 5)."""
+        cleaned_data = super().clean()
+        for section in self.sections:
+            typed = cleaned_data.get(f"minutes_{section.pk}") is not None or cleaned_data.get(f"note_{section.pk}")
+            if typed and not cleaned_data.get(f"outcome_{section.pk}"):
+                self.add_error(
+                    f"outcome_{section.pk}",
+                    f"Choose whether section {section.number} was covered, shortened or skipped, "
+                    "so that its minutes and note can be saved.",
+                )
+        return cleaned_data
 
     def bound_sections(self):
         return [

@@ -64,18 +64,13 @@ def register_rows(session: Session) -> list[RegisterRow]:
     progress = reading_progress([r.person_id for r in registrations], [reading.pk for reading in readings])
     rows = []
     for registration in registrations:
-        preparation = getattr(registration, "preparation", None)
-        if not registration.needs_preparation:
-            missing = None
-        else:
-            missing = preparation.missing_steps() if preparation else ["a preparation record"]
         rows.append(
             RegisterRow(
                 registration=registration,
                 attendance=_mark(session, registration),
                 guest_from=registration.cohort_title if registration.cohort_id != session.cohort_id else None,
                 readings=[(reading, progress[(registration.person_id, reading.pk)]) for reading in readings],
-                preparation_missing=missing,
+                preparation_missing=registration.preparation_missing_steps(),
             )
         )
     return rows

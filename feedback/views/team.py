@@ -108,7 +108,8 @@ def register(request, pk: int):
     form = RegisterForm(posted(request), rows=rows)
     if request.method == "POST" and form.is_valid():
         try:
-            attendance_record(session=session, marks=form.marks(), actor=request.user)
+            marks = form.marks(everyone_present="everyone_present" in request.POST)
+            attendance_record(session=session, marks=marks, actor=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -118,6 +119,18 @@ def register(request, pk: int):
         request,
         "feedback/team/register.html",
         {**team_context(request, session.cohort), "session": session, "form": form},
+    )
+
+
+@login_required
+def sign_in_sheet(request, pk: int):
+    """A plain page to print for the day: the people in alphabetical order, their organisation and
+    access needs, and a column to sign (issue #21 point 5). Anyone who may see the day may print it."""
+    session = _register_session(request, pk)
+    return render(
+        request,
+        "feedback/team/sign_in_sheet.html",
+        {**team_context(request, session.cohort), "session": session, "rows": register_rows(session)},
     )
 
 

@@ -8,7 +8,7 @@ from django.db.models.functions import TruncDate
 from core.models import Notification
 from events import messages
 from events.models import Cohort, Preparation, Registration
-from events.models.choices import FAMILY_SIDE
+from events.models.choices import FAMILY_SIDE, CancellationReason
 from events.selectors.deadlines import messages_due
 from events.selectors.mix import regional_mix_summary
 from oversight.measures import MeasureContext, MeasureDefinition
@@ -17,6 +17,11 @@ from oversight.providers.places import DayGroup, Place
 DEFINITIONS = [
     MeasureDefinition("delivered", "Cohorts delivered", share=False),
     MeasureDefinition("cancelled", "Cohorts cancelled", share=False),
+    #: Cancellations counted by reason (issue #21 point 3; too few registrations, 000:L489–491).
+    *[
+        MeasureDefinition(f"cancelled_{reason.value}", f"Cancelled: {reason.label.lower()}", share=False)
+        for reason in CancellationReason
+    ],
     MeasureDefinition(
         "at_risk", "Cohorts at risk", "Recruiting, inside the cut-off and below the minimum size.", share=False
     ),
@@ -57,6 +62,10 @@ def _status_values(cohort: Cohort, context: MeasureContext) -> dict:
     return {
         "delivered": (int(cohort.status == Cohort.Status.DELIVERED), None),
         "cancelled": (int(cohort.status == Cohort.Status.CANCELLED), None),
+        **{
+            f"cancelled_{reason.value}": (int(cohort.cancellation_reason == reason), None)
+            for reason in CancellationReason
+        },
         "at_risk": (int(cohort.is_at_risk(rules=context.rules, today=context.today)), None),
         "mix_overridden": (int(bool(cohort.mix_override_reason.strip())), None),
     }

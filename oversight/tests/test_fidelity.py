@@ -59,6 +59,18 @@ def test_cohort_status_figures_count_the_cohorts(make_cohort, admin, other_regio
     assert result["at_risk"] == (1, None)
 
 
+def test_cancellations_are_counted_by_reason(make_cohort, admin):
+    make_cohort(status=Cohort.Status.CANCELLED, cancellation_reason="too_few")
+    make_cohort(status=Cohort.Status.CANCELLED, cancellation_reason="too_few")
+    make_cohort(status=Cohort.Status.CANCELLED, cancellation_reason="venue")
+
+    result = figures(admin)
+
+    assert result["cancelled_too_few"] == (2, None)
+    assert result["cancelled_venue"] == (1, None)
+    assert result["cancelled_mix_not_met"] == (0, None)
+
+
 def test_the_mix_figure_counts_confirmed_and_delivered_cohorts_meeting_the_rule(make_cohort, admin):
     meets = make_cohort(status=Cohort.Status.CONFIRMED)
     full_mix(meets)
@@ -135,7 +147,7 @@ def test_the_period_filter_uses_each_cohorts_first_day(make_cohort, admin):
 
 
 def test_the_dashboard_page_charts_and_tables_the_same_numbers(client, make_cohort, admin):
-    make_cohort(status=Cohort.Status.CANCELLED, cancelled_reason="Venue flooded")
+    make_cohort(status=Cohort.Status.CANCELLED, cancellation_reason="venue", cancelled_reason="Venue flooded")
     client.force_login(admin)
 
     response = client.get(reverse("oversight_fidelity"))
@@ -143,8 +155,9 @@ def test_the_dashboard_page_charts_and_tables_the_same_numbers(client, make_coho
     content = response.content.decode()
     assert response.status_code == 200
     assert "<svg" in content
-    assert "Venue flooded" in content
+    assert "A problem with the venue: Venue flooded" in content
     assert "Cohorts cancelled" in content
+    assert "Cancelled: a problem with the venue" in content
 
 
 def test_another_regions_filter_shows_nothing_of_it(client, make_cohort, make_user, region, other_region):
@@ -243,7 +256,7 @@ def test_the_pipeline_counts_trainers_by_step_in_the_regions_seen(make_user, reg
 
 
 def test_a_second_visit_takes_the_report_this_process_kept_and_shows_the_same(client, make_cohort, admin):
-    make_cohort(status=Cohort.Status.CANCELLED, cancelled_reason="Venue flooded")
+    make_cohort(status=Cohort.Status.CANCELLED, cancellation_reason="venue", cancelled_reason="Venue flooded")
     client.force_login(admin)
     first = client.get(reverse("oversight_fidelity")).content.decode()
     cache.clear()  # the shared cache forgot it; this process has not

@@ -13,7 +13,8 @@ from events.models.cohorts import session_date
 from trainers.models import DeliveryAssignment, DeliveryChecklist, Standing, TrainerProfile
 
 
-def _missing(assignment: DeliveryAssignment, previous_end: datetime.date | None) -> list[str]:
+def checklist_missing(assignment: DeliveryAssignment, previous_end: datetime.date | None) -> list[str]:
+    """What is left on the trainer's checklist for this delivery (none kept yet: everything)."""
     checklist = getattr(assignment, "checklist", None) or DeliveryChecklist(assignment=assignment)
     return checklist.missing_items(previous_delivery_end=previous_end)
 
@@ -45,7 +46,7 @@ def my_deliveries(trainer: User, *, today: datetime.date) -> tuple[list[Delivery
             past.append(Delivery(assignment, []))
             continue
         earlier = [a.ends_on for a in dated if a.ends_on < assignment.starts_on]
-        upcoming.append(Delivery(assignment, _missing(assignment, max(earlier, default=None))))
+        upcoming.append(Delivery(assignment, checklist_missing(assignment, max(earlier, default=None))))
     return upcoming, past[::-1]
 
 
@@ -53,7 +54,7 @@ def team_checklists(cohort: Cohort) -> list[Delivery]:
     """Everyone on the cohort's team with what is left on their checklist: the cohort shows whose
     is incomplete (issue #5 point 6). The team is `Cohort.team`, loaded once for the cohort's page
     with each trainer's previous delivery."""
-    return [Delivery(assignment, _missing(assignment, assignment.previous_end)) for assignment in cohort.team]
+    return [Delivery(assignment, checklist_missing(assignment, assignment.previous_end)) for assignment in cohort.team]
 
 
 _teams_to_change = ProcessMemory("TRAINERS_TEAMS_TO_CHANGE_SECONDS", most=4)

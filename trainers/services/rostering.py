@@ -140,6 +140,21 @@ def team_problems(facts: RosterFacts, members: list[tuple[User, str]]) -> list[V
     return problems
 
 
+def cohort_days_problems(cohort: Cohort) -> list[ValidationError]:
+    """The rules against the cohort's team on its days as they are in memory: a change of days is
+    checked before it is saved (`events.interfaces.register_change_check`, issue #21 point 2), so a
+    day its lead already leads elsewhere is refused with the same reasons as the team form."""
+    members = [
+        (assignment.trainer, assignment.role) for assignment in cohort.delivery_assignments.select_related("trainer")
+    ]
+    if not members:
+        return []
+    facts = load_facts(
+        cohort, [person.pk for person, _ in members], rules=current_pathway_rules(), today=timezone.localdate()
+    )
+    return team_problems(facts, members)
+
+
 @dataclass
 class EligibilityRow:
     profile: TrainerProfile

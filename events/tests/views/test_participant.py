@@ -33,19 +33,40 @@ def test_a_participant_cannot_cancel_someone_elses_place(client, cohort, partici
     other = RegistrationFactory(cohort=cohort, person=make_user())
     client.force_login(participant)
 
+    assert client.get(reverse("events:registration_cancel", args=[other.pk])).status_code == 404
     assert client.post(reverse("events:registration_cancel", args=[other.pk])).status_code == 404
     other.refresh_from_db()
     assert other.status == Registration.Status.CONFIRMED
 
 
-def test_a_participant_cancels_their_own_place(client, cohort, participant):
+def test_a_participant_cancels_their_own_place_after_a_confirmation_page(client, cohort, participant):
     mine = RegistrationFactory(cohort=cohort, person=participant)
     client.force_login(participant)
+    url = reverse("events:registration_cancel", args=[mine.pk])
 
-    client.post(reverse("events:registration_cancel", args=[mine.pk]))
+    confirmation = client.get(url).content.decode()
+    mine.refresh_from_db()
+    assert mine.status == Registration.Status.CONFIRMED
+    assert "Yes, cancel my place" in confirmation
+
+    client.post(url)
 
     mine.refresh_from_db()
     assert mine.status == Registration.Status.CANCELLED
+
+
+def test_after_the_first_day_a_participant_is_sent_to_their_facilitator(client, make_cohort, participant):
+    mine = RegistrationFactory(cohort=make_cohort(days=(-1, 13)), person=participant)
+    client.force_login(participant)
+    url = reverse("events:registration_cancel", args=[mine.pk])
+
+    assert url not in client.get(reverse("events:my_registrations")).content.decode()
+    assert "Yes, cancel my place" not in client.get(url).content.decode()
+    response = client.post(url, follow=True)
+
+    assert "contact your Regional Facilitator" in response.content.decode()
+    mine.refresh_from_db()
+    assert mine.status == Registration.Status.CONFIRMED
 
 
 def test_the_offer_link_accepts_without_signing_in(client, make_cohort, fill, make_user):

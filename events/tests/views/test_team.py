@@ -149,3 +149,12 @@ def test_the_team_page_lists_people_and_the_waiting_list_in_the_order_they_regis
 
     assert page.index("Earlier Person") < page.index("Later Person")
     assert page.index("First Person") < page.index("Second Person")
+
+
+def test_the_cohort_page_says_when_it_is_below_the_usual_size(client, cohort, facilitator, fill):
+    fill(cohort, 8)
+    client.force_login(facilitator)
+
+    page = client.get(reverse("events:cohort_team", args=[cohort.pk])).content.decode()
+
+    assert "8 confirmed: below the usual size of 16." in page
