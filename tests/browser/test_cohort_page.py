@@ -52,13 +52,18 @@ def test_a_facilitator_runs_a_cohort_from_its_page(
     page.locator("#id_venue").select_option(label=venue.name)
     for index, (course, days) in enumerate([(courses["day1"], 30), (courses["kwip"], 44)]):
         if index:
-            page.get_by_role("button", name="Add day").click()
+            # From the keyboard, as "Create" below: the date and time pickers left open and the
+            # sticky "Create" bar can lie over the buttons, where a mouse click would land instead.
+            page.get_by_role("button", name="Add day").focus()
+            page.keyboard.press("Enter")
         page.locator(f"#id_sessions-{index}-course").select_option(label=course.title)
         page.locator(f"#id_sessions-{index}-date").fill(in_days(days).isoformat())
         page.locator(f"#id_sessions-{index}-starts_at").fill("10:00")
         page.locator(f"#id_sessions-{index}-ends_at").fill("14:00")
-    page.get_by_role("button", name="Create").click()
+    page.get_by_role("button", name="Create").focus()
+    page.keyboard.press("Enter")
 
+    expect(page).to_have_url(re.compile(r"/admin/cohorts/inspect/\d+/$"))
     cohort = Cohort.objects.get(title="Islington, winter")
     cohort_page = re.compile(rf"/admin/cohorts/inspect/{cohort.pk}/$")
     expect(page).to_have_url(cohort_page)
@@ -93,7 +98,8 @@ def test_a_facilitator_runs_a_cohort_from_its_page(
     page.goto(f"{live_server.url}/admin/cohorts/edit/{cohort.pk}/")
     assert_settled_page_accessible(page)
     page.locator("#id_sessions-1-date").fill(in_days(51).isoformat())
-    page.get_by_role("button", name="Save").click()
+    page.get_by_role("button", name="Save").focus()  # the date picker may lie over it, as above
+    page.keyboard.press("Enter")
     expect(page).to_have_url(cohort_page)
     expect(page.get_by_text(in_days(51).strftime("%A %-d %B %Y"))).to_be_visible()
     assert_settled_page_accessible(page)
