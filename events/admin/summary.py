@@ -21,7 +21,9 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
+from core.caching import generations
 from events.access import managed_regions_key
+from events.caching import COHORTS
 from events.models import Cohort
 from events.models.rules import current_rules
 from events.selectors.mix import regional_mix_summary
@@ -64,9 +66,10 @@ class MixSummaryView(WagtailAdminTemplateMixin, TemplateView):
 
     def cache_key(self, start: datetime.date, end: datetime.date) -> str:
         """The summary is the same for everyone managing the same regions, so it is kept per regions,
-        period and day (for `EVENTS_MIX_SUMMARY_CACHE_SECONDS`: new registrations show up that late)."""
+        period and day, under the cohorts' generation: a new cohort or registration shows at once
+        (issue #20); `EVENTS_MIX_SUMMARY_CACHE_SECONDS` only bounds how long an unread one takes room."""
         regions = managed_regions_key(self.request.user)
-        return f"events:mix-summary:{timezone.localdate()}:{regions}:{start}:{end}"
+        return f"events:mix-summary:{timezone.localdate()}:{regions}:{start}:{end}@{generations(COHORTS)}"
 
     def get_context_data(self, **kwargs):
         form, start, end = self.period()

@@ -6,7 +6,9 @@ from django.core.cache import cache
 from django.db.models import Count, Window
 from django.utils import timezone
 
+from core.caching import generations
 from events.access import regions_key
+from events.caching import COHORTS
 from events.models import Cohort
 from events.models.rules import current_rules
 from events.selectors.at_risk import cohorts_at_risk
@@ -33,11 +35,12 @@ def trainer_deliveries(context):
 @register.inclusion_tag("events/dashboards/facilitator.html", takes_context=True)
 def facilitator_cohorts(context):
     """The panel is the same for everyone managing the same regions, so it is kept per regions and
-    day for `EVENTS_DASHBOARD_CACHE_SECONDS` and says when it was read (issue #8): it reads every
-    cohort still to run in the regions. Each cohort's own page is always current."""
+    day under the cohorts' generation (issue #20: a change to a cohort, its days, team or
+    registrations shows at once), at most `EVENTS_DASHBOARD_CACHE_SECONDS`, and says when it was
+    read: it reads every cohort still to run in the regions."""
     request, today = context["request"], timezone.localdate()
     return cache.get_or_set(
-        f"events:facilitator-cohorts:{today}:{regions_key(own_region_ids(request))}",
+        f"events:facilitator-cohorts:{today}:{regions_key(own_region_ids(request))}@{generations(COHORTS)}",
         lambda: _facilitator_cohorts(request.user, today),
         settings.EVENTS_DASHBOARD_CACHE_SECONDS,
     )
@@ -67,11 +70,11 @@ def _facilitator_cohorts(user, today) -> dict:
 
 @register.inclusion_tag("events/dashboards/at_risk.html", takes_context=True)
 def programme_cohorts_at_risk(context):
-    """For the programme dashboard: every region's cohorts at risk, kept for
-    `EVENTS_DASHBOARD_CACHE_SECONDS` for all programme admins (the same list for each of them)."""
+    """For the programme dashboard: every region's cohorts at risk, the same list for every programme
+    admin, kept under the cohorts' generation, at most `EVENTS_DASHBOARD_CACHE_SECONDS`."""
     today = timezone.localdate()
     return cache.get_or_set(
-        f"events:programme-at-risk:{today}",
+        f"events:programme-at-risk:{today}@{generations(COHORTS)}",
         lambda: {
             "at_risk": cohorts_at_risk(Cohort.objects.with_waiting_count(), rules=current_rules(), today=today),
             "read_at": timezone.localtime(),
