@@ -90,13 +90,17 @@ ACTIONS_BY_STATUS = {
 }
 
 
-def available_actions(cohort: Cohort, user) -> list[tuple[str, str]]:
-    """(label, url) for the buttons on the cohort's page, in the order they usually happen."""
+#: The step a cohort usually takes next: the cohort page's main button; its other actions go under "More".
+NEXT_STEPS = frozenset({"open", "confirm", "deliver"})
+
+
+def available_actions(cohort: Cohort, user) -> list[tuple[str, str, str]]:
+    """(name, label, url) of what may be done to the cohort now, in the order it usually happens."""
     if not user.has_perm("events.change_cohort"):
         return []
     labels = {name: view.page_title for name, view in COHORT_ACTIONS.items()} | {"import": "Import registrations"}
     return [
-        (labels[name], reverse(f"cohorts:{name}", args=[cohort.pk]))
+        (name, labels[name], reverse(f"cohorts:{name}", args=[cohort.pk]))
         for name in ACTIONS_BY_STATUS.get(cohort.status, [])
     ]
 

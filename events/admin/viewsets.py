@@ -7,10 +7,9 @@ are the action views in `events.admin.actions`, never the edit form (status is n
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.functional import cached_property
@@ -25,17 +24,17 @@ from core.admin.policies import ViewOnlyPolicy
 from core.exports import FormulaSafeExportMixin
 from events.access import managed_regions
 from events.admin import actions, imports, summary
+from events.admin.cohort_page import CohortInspectView, CohortPageColumn
 from events.admin.mixins import (
     RegionScopedListingMixin,
     RegionScopedMixin,
-    scoped_queryset,
 )
 from events.admin.venues import VenueViewSet
 from events.forms.admin import CohortAdminForm
 from events.models import Cohort, Registration
 from events.models.choices import ApplyingAs
 from events.models.rules import current_rules
-from events.selectors.cohorts import overview_cohorts, overview_of
+from events.selectors.at_risk import cohorts_at_risk
 from events.services.cohorts import cohort_update
 
 
@@ -48,10 +47,24 @@ class CohortFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(choices=Cohort.Status.choices)
     path = django_filters.ChoiceFilter(choices=Cohort.Path.choices)
     first_date = django_filters.DateFromToRangeFilter(label="Starts between", widget=DateRangePickerWidget)
+    at_risk = django_filters.ChoiceFilter(
+        label="At risk",
+        choices=[("yes", "Starting soon and at risk")],
+        empty_label="Any",
+        method="filter_at_risk",
+    )
 
     class Meta:
         model = Cohort
         fields = ["region", "status", "path"]
+
+    def filter_at_risk(self, queryset, name, value):
+        """The cohorts the at-risk selector finds (issue #21 point 4), among those listed. The selector
+        reads the cohorts afresh: the listing's own annotations would clash with its own."""
+        at_risk = cohorts_at_risk(
+            Cohort.objects.filter(pk__in=queryset.values("pk")), rules=current_rules(), today=timezone.localdate()
+        )
+        return queryset.filter(pk__in=[item.cohort.pk for item in at_risk])
 
 
 def _starts(cohort) -> str:
@@ -73,32 +86,28 @@ class CohortIndexView(RegionScopedListingMixin, FormulaSafeExportMixin, generic.
             label = cohort.get_status_display()
             return f"{label} – at risk" if cohort.is_at_risk(rules=rules, today=today) else label
 
-        return [*super().columns, Column("state", label="Status", accessor=state)]
-
-
-class CohortInspectView(generic.InspectView):
-    """The cohort and its overview from one load of the cohort, in the user's regions (another
-    region's id is a 404), with the venue the fields show besides what the overview reads."""
-
-    template_name = "events/admin/cohort_inspect.html"
-
-    def get_object(self, queryset=None):
-        cohorts = overview_cohorts(scoped_queryset(Cohort, self.request.user)).select_related("venue")
-        return get_object_or_404(cohorts, pk=unquote(str(self.pk)))
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["overview"] = overview_of(self.object, rules=current_rules(), today=timezone.localdate())
-        context["actions"] = actions.available_actions(self.object, self.request.user)
-        return context
+        title, *others = super().columns  # the title leads to the cohort's page, not its edit form
+        return [
+            CohortPageColumn(title.name, label=title.label, sort_key=title.sort_key, view=self),
+            *others,
+            Column("state", label="Status", accessor=state),
+        ]
 
 
 class CohortCreateView(generic.CreateView):
     def get_initial(self):
         return {**super().get_initial(), "capacity": current_rules().target_size}
 
+    def get_success_url(self):
+        """A new cohort's page, where it is opened and its team set (issue #21 point 1)."""
+        return reverse("cohorts:inspect", args=[self.object.pk])
+
 
 class CohortEditView(RegionScopedMixin, generic.EditView):
+    def get_success_url(self):
+        """Back to the cohort's page, where the change shows (issue #21 point 1)."""
+        return reverse("cohorts:inspect", args=[self.object.pk])
+
     def save_instance(self):
         """Through the one service for a cohort's changes: it re-checks the rules, tells people and
         offers new places to those waiting (`events.services.cohorts.cohort_update`, issue #21)."""

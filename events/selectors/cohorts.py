@@ -18,8 +18,14 @@ from events.selectors.deadlines import DueMessage, overdue_messages
 from events.selectors.mix import MIX_FIELDS, MixReport, below_target_note, evaluate_mix
 from events.selectors.sessions import participant_can_cancel, sessions_with_cohorts
 
-# A cohort page's days with their course's title and kind. Unordered: `Cohort.ordered_sessions` sorts them.
-SESSIONS = Prefetch("sessions", queryset=Session.objects.with_course_names().order_by())
+# A cohort page's days with their course's title and kind, and when the version of the course they are
+# delivered from was saved (fixed on confirming). Unordered: `Cohort.ordered_sessions` sorts them.
+SESSIONS = Prefetch(
+    "sessions",
+    queryset=Session.objects.with_course_names()
+    .annotate(course_version_at=F("course_revision__created_at"))
+    .order_by(),
+)
 DAY1_SESSIONS = Prefetch("day1_cohort__sessions", queryset=Session.objects.with_course_names())
 OPEN_OFFERS = Prefetch(
     "offers", queryset=PlaceOffer.objects.filter(outcome=PlaceOffer.Outcome.PENDING), to_attr="open_offers"

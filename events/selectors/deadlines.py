@@ -60,6 +60,19 @@ def sendable_now(registration: Registration, *, rules: CohortRules, today: datet
     return [item for item in messages_due(registration, rules=rules) if item.due_on <= today <= item.session.date]
 
 
+def messages_coming(
+    registrations: list[Registration], *, rules: CohortRules, today: datetime.date
+) -> list[tuple[str, datetime.date, int]]:
+    """(label, due on, how many people) of the packs and agendas not yet due, soonest first: what the
+    daily sweep will send (000:L2670–2676). No queries when the registrations' days are loaded."""
+    counts: dict[tuple[datetime.date, str], int] = {}
+    for registration in registrations:
+        for item in messages_due(registration, rules=rules):
+            if item.due_on >= today:
+                counts[item.due_on, item.label] = counts.get((item.due_on, item.label), 0) + 1
+    return [(label, due_on, count) for (due_on, label), count in sorted(counts.items())]
+
+
 def overdue_messages(
     registrations: list[Registration], *, rules: CohortRules, today: datetime.date
 ) -> list[DueMessage]:

@@ -266,13 +266,13 @@ def test_the_facilitator_dashboard_puts_cohorts_at_risk_first(client, facilitato
     assert page.count("at risk") == 1
 
 
-def test_the_inspect_view_does_not_load_the_team_it_does_not_show(signed_in, cohort, trainer):
-    """The shared overview loads the cohort's team only for a page that lists it (issue #8)."""
+def test_the_inspect_view_loads_the_team_it_shows_in_one_query(signed_in, cohort, trainer):
+    """The cohort's page lists its team (issue #21 point 1), read once (issue #8)."""
     with CaptureQueriesContext(connection) as queries:
         page = signed_in.get(reverse("cohorts:inspect", args=[cohort.pk])).content.decode()
 
-    assert "Who is coming: the multi-agency mix" in page
-    assert not [query for query in queries if 'FROM "trainers_deliveryassignment"' in query["sql"]]
+    assert f"{trainer}: Lead trainer" in page
+    assert len([query for query in queries if 'FROM "trainers_deliveryassignment"' in query["sql"]]) == 1
 
 
 def test_the_inspect_view_reads_the_cohort_once_with_what_its_fields_show(signed_in, cohort):
