@@ -131,7 +131,9 @@ class SignupForm(SiteFormMixin, forms.Form):
 
 
 class PreferencesForm(SiteFormMixin, forms.ModelForm):
-    """A Regional Facilitator also gives the phone number their region's messages sign off with (issue #22)."""
+    """A phone number: a Regional Facilitator's signs off their region's messages (issue #22); anyone
+    else's is for their facilitator, to call them before the course (the preparation conversation,
+    issue #21)."""
 
     class Meta:
         model = User
@@ -140,7 +142,7 @@ class PreferencesForm(SiteFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.has_role(Role.REGIONAL_FACILITATOR):
-            del self.fields["phone"]
+            self.fields["phone"].help_text = "Your Regional Facilitator may call you to help you get ready."
 
 
 class ConsentForm(SiteFormMixin, forms.Form):

@@ -206,16 +206,24 @@ def test_a_person_can_stop_optional_reminders(client, make_user):
 
 def test_a_facilitator_gives_the_phone_number_their_messages_sign_off_with(client, make_user, region):
     facilitator = make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region])
-    participant = make_user(Role.PARTICIPANT)
-    client.force_login(participant)
-    participants_page = client.get(reverse("preferences")).content.decode()
     client.force_login(facilitator)
 
     client.post(reverse("preferences"), {"wants_optional_reminders": "on", "phone": "0113 496 0000"})
 
     facilitator.refresh_from_db()
     assert facilitator.phone == "0113 496 0000"
-    assert 'name="phone"' not in participants_page
+
+
+def test_a_participant_may_give_a_phone_number_for_their_facilitator_to_call(client, make_user):
+    participant = make_user(Role.PARTICIPANT)
+    client.force_login(participant)
+
+    page = client.get(reverse("preferences")).content.decode()
+    client.post(reverse("preferences"), {"phone": "07700 900123"})
+
+    participant.refresh_from_db()
+    assert "may call you to help you get ready" in page
+    assert participant.phone == "07700 900123"
 
 
 def test_a_person_reads_and_downloads_what_is_held_about_them(client, make_user):

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from core.admin.actions import ServiceActionView
 from events.admin.mixins import ObjectPermissionMixin
-from events.forms.admin import ConfirmForm, Day1EquivalentForm, MoveDay1Form, ReasonForm
+from events.forms.admin import CohortCancelForm, ConfirmForm, Day1EquivalentForm, MoveDay1Form, ReasonForm
 from events.models import Cohort, Day1Completion, Registration
 from events.models.rules import current_rules
 from events.selectors.mix import cohort_mix
@@ -69,12 +69,17 @@ class CohortDeliverView(CohortActionView):
 
 class CohortCancelView(CohortActionView):
     page_title = "Cancel the cohort"
-    form_class = ReasonForm
+    form_class = CohortCancelForm
     submit_label = "Cancel the cohort"
     success_message = "The cohort is cancelled and everyone registered has been told."
 
     def perform(self, form):
-        cohort_services.cohort_cancel(cohort=self.object, actor=self.request.user, reason=form.cleaned_data["reason"])
+        cohort_services.cohort_cancel(
+            cohort=self.object,
+            actor=self.request.user,
+            reason_code=form.cleaned_data["reason_code"],
+            reason=form.cleaned_data["reason"],
+        )
 
 
 COHORT_ACTIONS = {

@@ -7,7 +7,7 @@ import and the history. A fixed number of queries however many registrations.
 
 from django.contrib.admin.utils import unquote
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from wagtail.admin.ui.tables import ButtonsColumnMixin, TitleColumn
@@ -15,6 +15,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.widgets.button import Button, HeaderButton
 
 from events.admin import actions
+from events.admin.messaging import messaging_links
 from events.admin.mixins import scoped_queryset
 from events.models import Cohort
 from events.models.rules import current_rules
@@ -23,22 +24,6 @@ from events.selectors.deadlines import messages_coming
 
 #: Who may change a cohort's team (the trainers app's team form, `cohort_teams:team`).
 TEAM_PERMISSION = "trainers.change_deliveryassignment"
-
-#: The messaging screens, by the name their URLs are registered under and the words of their link.
-#: They come with another part of the admin: a link is shown only once its screen exists.
-MESSAGING = (
-    ("cohort_message", "Write to everyone registered"),
-    ("cohort_send_pack", "Send the pre-course pack"),
-    ("cohort_send_agenda", "Send the agenda"),
-)
-
-
-def url_if_present(name: str, *args) -> str:
-    """The URL named `name`, or "" while no screen of that name is installed."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return ""
 
 
 class CohortPageColumn(ButtonsColumnMixin, TitleColumn):
@@ -71,7 +56,7 @@ class CohortInspectView(generic.InspectView):
     def team_url(self) -> str:
         if not self.request.user.has_perm(TEAM_PERMISSION):
             return ""
-        return url_if_present("cohort_teams:team", self.object.pk)
+        return reverse("cohort_teams:team", args=[self.object.pk])
 
     @cached_property
     def header_buttons(self):
@@ -108,7 +93,7 @@ class CohortInspectView(generic.InspectView):
             "team": self.object.team,
             "team_url": self.team_url,
             "coming": messages_coming(overview.confirmed, rules=rules, today=today),
-            "messaging": [(label, url) for name, label in MESSAGING if (url := url_if_present(name, self.object.pk))],
+            "messaging": messaging_links(self.object),
             "can_import": any(name == "import" for name, _label, _url in self.actions),
         }
         return context

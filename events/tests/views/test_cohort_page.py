@@ -8,7 +8,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from events.admin.cohort_page import url_if_present
 from events.models import Cohort
 from events.tests.factories import RegistrationFactory, VenueFactory, in_days
 
@@ -77,11 +76,14 @@ def test_a_draft_cohorts_page_offers_opening_and_changing_the_team(signed_in, ma
 
 def test_the_page_shows_contacts_the_below_target_note_and_the_registers(signed_in, cohort, make_person):
     rosa = make_person("Rosa", "Diaz")
+    rosa.phone = "07700 900123"
+    rosa.save(update_fields=["phone"])
     RegistrationFactory(cohort=cohort, person=rosa)
 
     page = page_of(signed_in, cohort)
 
     assert f'href="mailto:{rosa.email}"' in page
+    assert 'href="tel:07700 900123"' in page
     assert "1 confirmed: below the usual size of 16." in page
     assert reverse("feedback:register", args=[cohort.ordered_sessions[0].pk]) in page
     assert reverse("cohorts:import", args=[cohort.pk]) in page
@@ -100,16 +102,10 @@ def test_the_page_shows_the_course_version_fixed_on_confirming(signed_in, make_c
     assert f"course version of {session.course_revision.created_at:%-d %B %Y}" in page
 
 
-def test_a_screen_not_installed_has_no_link(cohort):
-    assert url_if_present("no_such_screen", cohort.pk) == ""
-    assert url_if_present("cohorts:inspect", cohort.pk) == reverse("cohorts:inspect", args=[cohort.pk])
-
-
-@pytest.mark.urls("events.tests.views.urls_with_messaging")
 def test_messaging_links_lead_to_their_screens(signed_in, cohort):
     page = page_of(signed_in, cohort)
 
-    assert f'href="/admin/cohorts/{cohort.pk}/message/">Write to everyone registered</a>' in page
+    assert f'href="/admin/cohorts/{cohort.pk}/message/">Write to the cohort&#x27;s people</a>' in page
     assert f'href="/admin/cohorts/{cohort.pk}/send-pack/">' in page
 
 
@@ -140,3 +136,16 @@ def test_the_at_risk_filter_lists_only_cohorts_at_risk(signed_in, make_cohort, f
 
     assert risky.title in page and later.title not in page
     assert risky.title in unfiltered and later.title in unfiltered
+
+
+def test_cancelling_from_the_page_takes_a_reason_from_the_list(signed_in, cohort):
+    url = reverse("cohorts:cancel", args=[cohort.pk])
+
+    refused = signed_in.post(url, {"reason_code": "other", "reason": ""})
+    cohort.refresh_from_db()
+    assert refused.status_code == 200 and cohort.status != Cohort.Status.CANCELLED
+
+    signed_in.post(url, {"reason_code": "venue", "reason": "The hall is flooded"})
+    cohort.refresh_from_db()
+    assert cohort.status == Cohort.Status.CANCELLED
+    assert cohort.cancellation_reason == "venue"
