@@ -87,6 +87,14 @@ class SiteFormMixin:
         super().__init__(*args, **kwargs)
         self.apply_site_pattern()
 
+    def full_clean(self) -> None:
+        """One message per question (GOV.UK's error pattern): where an answer breaks several rules,
+        such as a required answer left empty that the model's own rule asks for too, only the first
+        is shown."""
+        super().full_clean()
+        for errors in self.errors.values():
+            del errors[1:]
+
     def apply_site_pattern(self) -> None:
         """A form that adds fields in its own `__init__` calls this again at its end (it is idempotent)."""
         for name, field in self.fields.items():
@@ -96,6 +104,8 @@ class SiteFormMixin:
         widget = field.widget
         if field.label is None:
             field.label = pretty_name(name)
+        if field.required and str(field.label).endswith(f" {OPTIONAL}"):  # made required since the last pass
+            field.label = str(field.label).removesuffix(f" {OPTIONAL}")
         if isinstance(widget, forms.RadioSelect) and not isinstance(widget, forms.CheckboxSelectMultiple):
             if isinstance(field, forms.ModelChoiceField):
                 field.empty_label = None
@@ -107,7 +117,7 @@ class SiteFormMixin:
                     field.empty_label = CHOOSE
             elif field.choices and field.choices[0] == ("", BLANK_LABEL):
                 field.choices = [("", CHOOSE), *field.choices[1:]]
-        if field.required and field.error_messages.get("required") == DEFAULT_REQUIRED:
+        if field.required and field.error_messages.get("required") in (DEFAULT_REQUIRED, None):
             field.error_messages["required"] = required_message(str(field.label), widget)
         single_box = isinstance(widget, forms.CheckboxInput)
         if self.marks_optional and not field.required and not single_box and not str(field.label).endswith(OPTIONAL):

@@ -45,12 +45,14 @@ def register() -> None:
     register_message(
         PRE_COURSE_PACK,
         "Pre-course pack",
-        description="At least 14 days before Day 1, with local details and the pre-reading (000:L2670–2672).",
+        # 000:L2670–2672
+        description="At least 14 days before Day 1, with local details and the pre-reading.",
     )
     register_message(
         AGENDA,
         "Agenda and letter confirming the place",
-        description="At least 7 days before each day (000:L2674–2676).",
+        # 000:L2674–2676
+        description="At least 7 days before each day.",
     )
     register_message(
         COHORT_MESSAGE,

@@ -32,22 +32,32 @@ def register() -> None:
         READING_REMINDER,
         "Reading reminder",
         optional=True,
-        description="Before each course day, to people who have not finished its reading (000:L898–904).",
+        # 000:L898–904
+        description="Before each course day, to people who have not finished its reading.",
     )
     register_message(
-        EVALUATION_OPEN, "Evaluation of a course day", description="At the end of each day attended (000:L2723)."
+        # 000:L2723
+        EVALUATION_OPEN,
+        "Evaluation of a course day",
+        description="At the end of each day attended.",
     )
     register_message(
         QUESTIONNAIRE_OPEN,
         "Reflective practice or follow-up questionnaire ready",
         optional=True,
-        description="When each reflective practice and the follow-up open (000:L4942–4946, L5236–5239).",
+        # 000:L4942–4946, L5236–5239
+        description="When each reflective practice and the follow-up open.",
     )
-    register_message(QUESTION_ESCALATED, "A participant's question escalated for an answer (000:L2715–2721)")
-    register_message(QUESTION_ANSWERED, "The answer to a question the group asked (000:L2719–2721)")
-    register_message(MATERIALS_SHARED, "Flipchart photos and notes from a day (000:L2703–2711)")
-    register_message(CRITICAL_INCIDENT, "A critical incident recorded on a course day (000:L3075–3107)")
-    register_message(TRAINER_FEEDBACK, "A trainer's feedback to the Regional Facilitator (000:L3961)")
+    # 000:L2715–2721
+    register_message(QUESTION_ESCALATED, "A participant's question escalated for an answer")
+    # 000:L2719–2721
+    register_message(QUESTION_ANSWERED, "The answer to a question the group asked")
+    # 000:L2703–2711
+    register_message(MATERIALS_SHARED, "Flipchart photos and notes from a day")
+    # 000:L3075–3107
+    register_message(CRITICAL_INCIDENT, "A critical incident recorded on a course day")
+    # 000:L3961
+    register_message(TRAINER_FEEDBACK, "A trainer's feedback to the Regional Facilitator")
     register_message(REFLECTION_SHARED, "A participant shared a reflection with you")
     register_message(REFLECTION_COMMENT, "A new comment on a shared reflection")
     register_message(CERTIFICATE_ISSUED, "Certificate of attendance")

@@ -3,6 +3,7 @@
 Reads every template's text (template comments left out), every model field's label and help text,
 and every front-end form's labels and help texts."""
 
+import ast
 import importlib
 import re
 from pathlib import Path
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.utils.encoding import force_str
 
 from core.forms import SiteFormMixin
+from courses.models import SeedSourced
 from events.forms.public import ComingAsForm, RegistrationForm
 from events.models.choices import ApplyingAs
 
@@ -83,3 +85,35 @@ def test_no_front_end_form_shows_a_research_reference():
     ]
 
     assert len(forms) > 20 and found == []
+
+
+def strings_in_code():
+    """Every string in the apps' code that is not a docstring: messages, errors, labels, descriptions.
+    Commands' help (read in a terminal by operators), migrations, tests and the seed data (whose
+    `seed_reference` holds references by design) are left out."""
+    for app in OUR_APPS:
+        for path in sorted(Path(settings.BASE_DIR, app).rglob("*.py")):
+            parts = path.relative_to(settings.BASE_DIR).parts
+            if {"tests", "migrations", "bootstrap", "management"} & set(parts):
+                continue
+            tree = ast.parse(path.read_text())
+            docstrings = {
+                id(node.body[0].value)
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+                and node.body
+                and isinstance(node.body[0], ast.Expr)
+                and isinstance(node.body[0].value, ast.Constant)
+            }
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+                    yield f"{'/'.join(parts)}:{node.lineno}", node.value
+
+
+def test_no_message_or_error_in_code_shows_a_research_reference():
+    source_help = SeedSourced._meta.get_field("seed_reference").help_text  # tells editors the format
+    found = [
+        f"{where}: {text[:80]}" for where, text in strings_in_code() if REFERENCE.search(text) and text != source_help
+    ]
+
+    assert not found, "Research references in strings people may see:\n" + "\n".join(found)

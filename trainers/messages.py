@@ -30,7 +30,8 @@ def register() -> None:
     register_message(
         T4T_BOOKED,
         "Place at Training for Trainers, with the preparation to do",
-        description="Prepare Day 1 Sections 5 and 6 as if to deliver them (000:L2082–2093).",
+        # 000:L2082–2093
+        description="Prepare Day 1 Sections 5 and 6 as if to deliver them.",
     )
     register_message(TEAM_ASSIGNED, "Added to a cohort's team of trainers")
     register_message(SIGNED_OFF, "Shadowing or co-training signed off by a Lead Trainer")

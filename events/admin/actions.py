@@ -158,7 +158,8 @@ class Day1EquivalentView(RegistrationActionView):
     permission = "events.add_day1completion"
     submit_label = "Record Day 1"
     success_message = "Day 1 is recorded: they will not be asked to attend it again."
-    explanation = "Day 1 is the same for both courses: someone who has done it need not do it again (000:L2320–2324)."
+    # 000:L2320–2324
+    explanation = "Day 1 is the same for both courses: someone who has done it need not do it again."
 
     def perform(self, form):
         day1_completion_record(

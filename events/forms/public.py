@@ -115,9 +115,10 @@ class RegistrationForm(SiteFormMixin, forms.ModelForm):
         for name, not_applicable in NOT_APPLICABLE.items():
             if name in self.fields:
                 self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != not_applicable]
-        for name in ("sectors", "organisation", "relation_to_child"):
+        for name in ("sectors", "organisation", "relation_to_child"):  # optional in the model, asked of some
             if name in self.fields:
                 self.fields[name].required = True
+                self.fields[name].error_messages["required"] = self.Meta.error_messages[name]["required"]
         if applying_as == ApplyingAs.BOTH:
             self.fields[
                 "years_experience"

@@ -190,7 +190,8 @@ class Cohort(ClusterableModel):
         if self.capacity:
             rules = current_rules()
             if not rules.minimum_size <= self.capacity <= rules.maximum_size:
-                errors["capacity"] = f"Offer between {rules.minimum_size} and {rules.maximum_size} places (000:L2690)."
+                # 000:L2690
+                errors["capacity"] = f"Offer between {rules.minimum_size} and {rules.maximum_size} places."
             elif self.venue_id and self.capacity > self.venue.capacity:
                 errors["capacity"] = f"{self.venue} holds {self.venue.capacity} people."
             elif self.pk and self.capacity < self.places_taken():

@@ -63,33 +63,46 @@ def sendable_now(registration: Registration, *, rules: CohortRules, today: datet
 def messages_coming(
     registrations: list[Registration], *, rules: CohortRules, today: datetime.date
 ) -> list[tuple[str, datetime.date, int]]:
-    """(label, due on, how many people) of the packs and agendas not yet due, soonest first: what the
-    daily sweep will send (000:L2670–2676). No queries when the registrations' days are loaded."""
+    """(label, due on, how many people) of the packs and agendas not yet due and not already sent
+    (a facilitator may send them early from the cohort page), soonest first: what the daily sweep
+    will send (000:L2670–2676). One query, for what was sent."""
+    coming = not_sent(
+        [
+            item
+            for registration in registrations
+            for item in messages_due(registration, rules=rules)
+            if item.due_on >= today
+        ]
+    )
     counts: dict[tuple[datetime.date, str], int] = {}
-    for registration in registrations:
-        for item in messages_due(registration, rules=rules):
-            if item.due_on >= today:
-                counts[item.due_on, item.label] = counts.get((item.due_on, item.label), 0) + 1
+    for item in coming:
+        counts[item.due_on, item.label] = counts.get((item.due_on, item.label), 0) + 1
     return [(label, due_on, count) for (due_on, label), count in sorted(counts.items())]
+
+
+def not_sent(items: list[DueMessage]) -> list[DueMessage]:
+    """Those of `items` not yet sent to their participant (one query; none for no items)."""
+    if not items:
+        return []
+    sent = set(
+        Notification.objects.filter(
+            status=Notification.Status.SENT,
+            message__in={item.message for item in items},
+            recipient_id__in={item.registration.person_id for item in items},
+        ).values_list("message", "recipient_id", "key")
+    )
+    return [item for item in items if (item.message, item.registration.person_id, item.key) not in sent]
 
 
 def overdue_messages(
     registrations: list[Registration], *, rules: CohortRules, today: datetime.date
 ) -> list[DueMessage]:
     """Deadline passed and not sent to this participant: shown on the cohort (DOMAIN.md §4)."""
-    late = [
-        item
-        for registration in registrations
-        for item in messages_due(registration, rules=rules)
-        if item.due_on < today <= item.session.date
-    ]
-    if not late:
-        return []
-    sent = set(
-        Notification.objects.filter(
-            status=Notification.Status.SENT,
-            message__in={item.message for item in late},
-            recipient_id__in={item.registration.person_id for item in late},
-        ).values_list("message", "recipient_id", "key")
+    return not_sent(
+        [
+            item
+            for registration in registrations
+            for item in messages_due(registration, rules=rules)
+            if item.due_on < today <= item.session.date
+        ]
     )
-    return [item for item in late if (item.message, item.registration.person_id, item.key) not in sent]

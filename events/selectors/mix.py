@@ -89,7 +89,8 @@ def evaluate_mix(rows: list[dict], rules: CohortRules) -> MixReport:
     if total >= 2 and len(experience) == 1:
         level = Experience(next(iter(experience))).label.lower()
         notes.append(
-            f"Everyone has the same experience of Early Support ({level}): a mix of experience helps (000:L4464)"
+            # 000:L4464
+            f"Everyone has the same experience of Early Support ({level}): a mix of experience helps"
         )
 
     return MixReport(

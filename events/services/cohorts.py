@@ -11,9 +11,10 @@ through `events.interfaces`.
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format, time_format
+from django.utils.formats import date_format
 from wagtail.log_actions import log
 
+from core.dates import clock
 from core.models import User
 from events.interfaces import change_problems, delivery_problems
 from events.models import Cohort, PlaceOffer, Registration, Session
@@ -154,7 +155,7 @@ def _describe_days(cohort: Cohort, before: dict) -> list[str]:
     moved = [session for session in cohort.ordered_sessions if before.get(session.pk) != _days_key(session)]
     said = [
         f"{session.course.title} is now on {date_format(session.date, 'l j F Y')}, "
-        f"{time_format(session.starts_at, 'g:i a')} to {time_format(session.ends_at, 'g:i a')}."
+        f"{clock(session.starts_at)} to {clock(session.ends_at)}"
         for session in moved
     ]
     if len(before) > len(cohort.sessions.all()):

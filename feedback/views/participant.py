@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from core.forms import posted
 from core.models import User
+from core.notifications.links import absolute_url
 from core.roles import Role
 from courses.models import KeyWorkingFunction, Principle, ReadingPage
 from events.models import Registration, Session
@@ -279,5 +280,12 @@ def certificate(request, pk: int):
     return render(
         request,
         "feedback/participant/certificate.html",
-        {"registration": registration, "certificate": issued, "days": days, "hours": sum(d.hours for d in days)},
+        {
+            "registration": registration,
+            "certificate": issued,
+            "days": days,
+            "hours": sum(d.hours for d in days),
+            # The address printed on paper is the site's public one, whatever host this request came in on.
+            "check_url": absolute_url(reverse("feedback:certificate_check")),
+        },
     )

@@ -31,10 +31,14 @@ DEFINITIONS = [
         "family_prepared", "Parent carers and young people prepared", "Of those with a confirmed place (DOMAIN.md §5)."
     ),
     MeasureDefinition(
-        "packs_on_time", "Pre-course packs sent on time", "Of packs already due: ≥ 14 days before Day 1 (000:L2670)."
+        "packs_on_time",
+        "Pre-course packs sent on time",
+        "Of packs already due: ≥ 14 days before Day 1.",  # 000:L2670
     ),
     MeasureDefinition(
-        "agendas_on_time", "Agendas sent on time", "Of agendas already due: ≥ 7 days before each day (000:L2674)."
+        "agendas_on_time",
+        "Agendas sent on time",
+        "Of agendas already due: ≥ 7 days before each day.",  # 000:L2674
     ),
 ]
 MIX_STATUSES = (Cohort.Status.CONFIRMED, Cohort.Status.DELIVERED)

@@ -24,7 +24,9 @@ DEFINITIONS = [
         "Of five per confirmed place on a delivered cohort (000 Appendix 5).",
     ),
     MeasureDefinition(
-        "follow_ups_sent", "Follow-up questionnaires sent", "Of confirmed places on a delivered cohort (000:L7288)."
+        "follow_ups_sent",
+        "Follow-up questionnaires sent",
+        "Of confirmed places on a delivered cohort.",  # 000:L7288
     ),
     MeasureDefinition("questions_waiting", "Escalated questions still waiting for an answer", share=False),
 ]

@@ -21,11 +21,11 @@ from feedback.selectors.readings import readings_by_course
 from oversight.measures import MeasureContext, MeasureDefinition
 
 DEFINITIONS = [
-    MeasureDefinition(
+    MeasureDefinition(  # 000:L2308–2330
         "readings_before_day",
         "Readings completed before each day",
         "Of the confirmed places on days already held with readings due: every reading due before the "
-        "day finished by the day's date (000:L2308–2330).",
+        "day finished by the day's date.",
     ),
 ]
 

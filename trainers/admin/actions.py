@@ -50,7 +50,8 @@ class PromoteLeadView(ActionView):
     page_title = "Make a Lead Trainer"
     submit_label = "Make a Lead Trainer"
     success_message = "They are now a Lead Trainer: they can run T4T, mentor and sign off."
-    explanation = "Needs a supporting statement and both Lead Trainer criteria assessed as met (000:L1982–1992)."
+    # 000:L1982–1992
+    explanation = "Needs a supporting statement and both Lead Trainer criteria assessed as met."
 
     def perform(self, form):
         pathway_services.trainer_promote_lead(profile=self.object, actor=self.request.user)
@@ -92,7 +93,8 @@ class PrereadingView(ActionView):
     permission = "trainers.add_t4tprereadingconfirmation"
     submit_label = "Record"
     success_message = "Recorded: they can now book a Training for Trainers."
-    explanation = "For pre-reading done outside the platform, for example on paper (000:L404–406, L4442–4456)."
+    # 000:L404–406, L4442–4456
+    explanation = "For pre-reading done outside the platform, for example on paper."
 
     def perform(self, form):
         t4t_prereading_record(person=self.object.person, actor=self.request.user, **form.cleaned_data)

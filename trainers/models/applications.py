@@ -101,7 +101,8 @@ class Application(models.Model):
     def clean(self):
         super().clean()
         if self.for_lead and not self.lead_statement.strip():
-            message = "Write a supporting statement to apply as a Lead Trainer (000:L2029–2033)."
+            # 000:L2029–2033
+            message = "Write a supporting statement to apply as a Lead Trainer."
             raise ValidationError({"lead_statement": ValidationError(message, code="lead_statement_required")})
 
     @property

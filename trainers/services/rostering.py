@@ -133,7 +133,8 @@ def team_problems(facts: RosterFacts, members: list[tuple[User, str]]) -> list[V
             problems.append(
                 ValidationError(
                     f"This is {lead}'s first lead delivery: add an experienced co-trainer, an accredited trainer "
-                    "who has led a cohort before (000:L3854–3863). Shadows do not count.",
+                    # 000:L3854–3863
+                    "who has led a cohort before. Shadows do not count.",
                     code="experienced_co_trainer_required",
                 )
             )

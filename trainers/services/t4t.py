@@ -25,7 +25,8 @@ from trainers.services.pathway import pathway_advance, pathway_move
 
 PREREADING_REFUSAL = (
     "Complete the Training for Trainers pre-reading before booking a place: it is a condition of taking "
-    "part, so that everyone arrives ready to practise delivery (000:L404–406)."
+    # 000:L404–406
+    "part, so that everyone arrives ready to practise delivery."
 )
 
 
@@ -117,7 +118,8 @@ def t4t_complete(*, place: T4TPlace, actor: User) -> T4TPlace:
         profile=place.profile, cohort=place.cohort, source=CriterionAssessment.Source.T4T_OBSERVATION
     ).exists():
         raise ValidationError(
-            f"Record your observation of {place.profile} against the criteria first (000:L2043–2065).",
+            # 000:L2043–2065
+            f"Record your observation of {place.profile} against the criteria first.",
             code="not_observed",
         )
     place.completed_at = timezone.now()

@@ -147,3 +147,13 @@ def test_a_day2_only_cohort_explains_it_needs_day1(client, make_cohort, particip
     response = client.get(reverse("events:register", args=[cohort.pk]))
 
     assert response.status_code == (200 if done_day1 else 403)
+
+
+def test_a_parent_carer_is_told_once_what_is_missing_and_nothing_asked_is_called_optional(client, cohort, participant):
+    client.force_login(participant)
+
+    page = client.post(reverse("events:register", args=[cohort.pk]) + "?as=parent_carer", {}).content.decode()
+
+    assert page.count("Choose how you are related to the child or young person</") == 2  # summary and field
+    assert "How are you related to the child or young person? (optional)" not in page
+    assert not Registration.objects.exists()
