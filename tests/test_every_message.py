@@ -17,17 +17,37 @@ from django.urls import reverse
 from core.models import Notification
 from core.notifications import message_types, notify
 from core.notifications.links import absolute_url
+from core.notifications.senders import TEAM
 from core.notifications.tasks import message_id
 from events import messages as events_messages
 from events.models import Registration
 from events.services import messaging
 from events.services.cohort_messages import Audience, CohortMessage, cohort_message_send
+from events.services.messaging import cohort_sender
 from feedback.models import Certificate, CriticalIncident, OpenQuestion
+from feedback.services.questionnaires import entry_comment_add
+from feedback.services.questions import question_answer, question_escalate
 from tests.access_world import build_world
+from trainers import messages as trainers_messages
 
 LINK = re.compile(r"https?://[^\s\"'<>]+")
-#: Messages about a cohort that go to its people: their Reply-To is the cohort's facilitator.
-COHORT_MESSAGES = {message_type.name for message_type in message_types() if message_type.name.startswith("events.")}
+#: The events app's messages, sent here by its real services.
+EVENTS_MESSAGES = {message_type.name for message_type in message_types() if message_type.name.startswith("events.")}
+#: Messages about a cohort: their Reply-To is the cohort's facilitator (issue #22 point 1).
+COHORT_MESSAGES = EVENTS_MESSAGES | {
+    "feedback.certificate_issued",
+    "feedback.certificate_withdrawn",
+    "feedback.evaluation_open",
+    "feedback.materials_shared",
+    "feedback.question_answered",
+    "feedback.question_escalated",
+    "feedback.questionnaire_open",
+    "feedback.reading_reminder",
+    "feedback.reflection_comment",
+    "feedback.reflection_shared",
+    "trainers.t4t_booked",
+    "trainers.team_assigned",
+}
 
 
 def _events(world, name):
@@ -155,7 +175,7 @@ def world(make_user):
 
 @pytest.mark.parametrize("name", registered())
 def test_every_registered_message_has_a_sample(name, world):
-    assert name in COHORT_MESSAGES or _sample(world, name) is not None, f"Add a sample for {name} here."
+    assert name in EVENTS_MESSAGES or _sample(world, name) is not None, f"Add a sample for {name} here."
 
 
 def test_every_message_is_answerable_and_its_links_open_for_its_recipient(world, client, run_tasks):
@@ -163,11 +183,15 @@ def test_every_message_is_answerable_and_its_links_open_for_its_recipient(world,
     recipients = {}
     with transaction.atomic():
         for name in registered():
-            if name in COHORT_MESSAGES:
+            if name in EVENTS_MESSAGES:
                 recipients[name] = _events(world, name)
+            elif name.startswith("trainers.") and name in COHORT_MESSAGES:
+                recipients[name], context = _sample(world, name)
+                trainers_messages.send(name, recipient=recipients[name], key="sample", **context)
             else:
                 recipients[name], context = _sample(world, name)
-                notify(message=name, recipient=recipients[name], key="sample", context=context)
+                sender = cohort_sender(world.cohort) if name in COHORT_MESSAGES else TEAM
+                notify(message=name, recipient=recipients[name], key="sample", context=context, sender=sender)
     run_tasks()
 
     emails = {email.extra_headers["Message-ID"]: email for email in mail.outbox}
@@ -179,9 +203,33 @@ def test_every_message_is_answerable_and_its_links_open_for_its_recipient(world,
         assert email.from_email == settings.DEFAULT_FROM_EMAIL and "localhost" not in email.from_email
         if name in COHORT_MESSAGES:
             assert email.reply_to == [world.people["facilitator"].email], name
+        else:
+            assert email.reply_to == [], name
         links = set(LINK.findall(email.body)) | set(LINK.findall(html))
         assert not [link for link in links if "localhost" in link or "127.0.0.1" in link], name
         assert all(link.startswith(settings.BASE_URL + "/") for link in links), (name, links)
         client.force_login(recipient)
         for link in links:
             assert client.get(link.removeprefix(settings.BASE_URL)).status_code == 200, (name, link)
+
+
+def test_the_course_services_send_cohort_messages_with_the_regions_reply_to(world, run_tasks):
+    """The feedback app's services themselves pass the cohort's sender (not only the samples above)."""
+    facilitator = world.people["facilitator"]
+    OpenQuestion.objects.filter(pk=world.question.pk).update(status=OpenQuestion.Status.OPEN)
+    world.question.refresh_from_db()
+    world.entry.refresh_from_db()
+    with transaction.atomic():
+        question_escalate(question=world.question, to=OpenQuestion.EscalatedTo.DFE, note="", actor=facilitator)
+        question_answer(question=world.question, answer="Yes.", actor=facilitator)
+        entry_comment_add(entry=world.entry, author=world.entry.shared_with, text="Well put.")
+    run_tasks()
+
+    sent = {email.extra_headers["Message-ID"]: email for email in mail.outbox}
+    for name in ("feedback.question_escalated", "feedback.question_answered", "feedback.reflection_comment"):
+        notifications = Notification.objects.filter(message=name)
+        assert notifications, name
+        for notification in notifications:
+            email = sent[message_id(notification)]
+            assert email.reply_to == [facilitator.email], name
+            assert facilitator.get_full_name() in email.body, name

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from core.models import User
 from core.notifications import notify, register_message, register_safe_fields
-from events.services.messaging import absolute_url
+from core.notifications.senders import TEAM
+from events.services.messaging import absolute_url, cohort_sender
 
 APPLICATION_RECEIVED = "trainers.application_received"
 APPLICATION_DECIDED = "trainers.application_decided"
@@ -44,12 +45,15 @@ def register() -> None:
 
 
 def send(message: str, *, recipient, key: str, **context) -> None:
-    """Every message links back to the trainer's own pages."""
+    """Every message links back to the trainer's own pages; one about a cohort (`cohort` in its
+    context) is answered by the cohort's region (issue #22 point 1)."""
     links = {
         "pathway_url": absolute_url(reverse("trainers:pathway")),
         "deliveries_url": absolute_url(reverse("trainers:deliveries")),
     }
-    notify(message=message, recipient=recipient, key=key, context={**links, **context})
+    cohort = context.get("cohort")
+    sender = cohort_sender(cohort) if cohort is not None else TEAM
+    notify(message=message, recipient=recipient, key=key, context={**links, **context}, sender=sender)
 
 
 def tell_facilitators(message: str, *, cohort, key: str, **context) -> None:

@@ -13,7 +13,7 @@ from core.models import MessageTemplate, User
 from core.notifications import message_types
 from core.notifications.editing import edit_history, message_template_reset, message_template_save
 from core.notifications.registry import get_message_type
-from core.notifications.rendering import check_sources, current_sources, variables
+from core.notifications.rendering import check_sources, current_sources, sample_preview, variables
 from core.privacy.services import person_erase, personal_data_export
 
 
@@ -78,6 +78,12 @@ def message_templates(request):
     return TemplateResponse(request, "core/admin/message_templates.html", {"rows": rows})
 
 
+def _preview(message_type, sources: dict[str, str]) -> tuple:
+    """(preview, is_sample): a real message's details when one was sent, else sample values."""
+    preview = check_sources(message_type, sources)
+    return (preview, False) if preview else (sample_preview(sources), True)
+
+
 def message_template_edit(request, name: str):
     _can_edit_messages(request)
     try:
@@ -86,7 +92,7 @@ def message_template_edit(request, name: str):
         raise Http404 from None
     sources, edited = current_sources(message_type)
     form = MessageTemplateForm(posted(request), initial=sources)
-    preview = None
+    preview, is_sample = None, False
     if request.method == "POST" and "reset" in request.POST:
         message_template_reset(message_type=message_type, actor=request.user)
         messages.success(request, f"“{message_type.label}” uses its default templates again.")
@@ -94,7 +100,7 @@ def message_template_edit(request, name: str):
     if form.is_valid():
         try:
             if "preview" in request.POST:
-                preview = check_sources(message_type, form.cleaned_data)
+                preview, is_sample = _preview(message_type, form.cleaned_data)
             else:
                 message_template_save(message_type=message_type, sources=form.cleaned_data, actor=request.user)
                 messages.success(request, f"“{message_type.label}” saved: new messages of this kind use it.")
@@ -104,7 +110,7 @@ def message_template_edit(request, name: str):
                 form.add_error(field, field_errors)
     elif request.method == "GET":
         try:
-            preview = check_sources(message_type, sources)
+            preview, is_sample = _preview(message_type, sources)
         except ValidationError:
             preview = None
     context = {
@@ -112,6 +118,7 @@ def message_template_edit(request, name: str):
         "form": form,
         "edited": edited,
         "preview": preview,
+        "is_sample": is_sample,
         "variables": variables(message_type),
         "history": edit_history(message_type),
     }

@@ -20,8 +20,17 @@ class RegionIndexView(generic.IndexView):
         return Region.objects.annotate(authority_count=Count("local_authorities"))
 
 
+class ViewAndChangePolicy(ModelPermissionPolicy):
+    """Reference data that is never added or deleted in the admin; its editable details change."""
+
+    def user_has_permission(self, user, action):
+        return action in {"view", "change"} and super().user_has_permission(user, action)
+
+
 class RegionViewSet(ModelViewSet):
-    """The nine English regions and their local authorities: reference data, read only."""
+    """The nine English regions and their local authorities: reference data. Only each region's
+    contact email address (where replies to its cohorts' messages go, issue #22 point 1) is edited,
+    by programme admins (`core.change_region`)."""
 
     model = Region
     icon = "site"
@@ -32,8 +41,9 @@ class RegionViewSet(ModelViewSet):
     list_display = ["name", "code", Column("authority_count", label="Local authorities")]
     search_fields = ["name", "local_authorities__name"]
     inspect_view_enabled = True
-    inspect_view_fields = ["name", "code", "local_authorities"]
-    form_fields = ["name", "code"]  # never shown: nobody is given permission to change regions
+    inspect_view_fields = ["name", "code", "contact_email", "local_authorities"]
+    form_fields = ["contact_email"]
+    permission_policy = ViewAndChangePolicy(Region)
 
 
 class AddOnlyPolicy(ModelPermissionPolicy):

@@ -25,6 +25,7 @@ CORE_PERMISSIONS: dict[Role, list[str]] = {
         "core.delete_user",
         "core.view_user",
         "core.view_region",
+        "core.change_region",
         "core.view_localauthority",
         "core.add_consentwording",
         "core.view_consentwording",

@@ -22,6 +22,7 @@ from core.notifications.context import ObjectGone, describe, thaw
 from core.notifications.engine import check_tags, message_engine, sending_engine
 from core.notifications.registry import MessageType
 from core.notifications.safe import safe_context, safe_value
+from core.notifications.samples import SampleContext
 from core.notifications.senders import TEAM
 
 logger = logging.getLogger(__name__)
@@ -169,6 +170,15 @@ def check_sources(message_type: MessageType, sources: dict[str, str]) -> Rendere
     if errors:
         raise ValidationError(errors)
     return _in_layout(rendered, context)
+
+
+def sample_preview(sources: dict[str, str]) -> Rendered:
+    """A message never sent yet: `sources` (checked by `check_sources`) filled in with sample values
+    naming what would be there, so a preview shows nothing of anyone (issue #22 point 4)."""
+    engine = message_engine()
+    context = SampleContext(sender=safe_value(TEAM))
+    parts = {part: _fill(part, engine.from_string(source), context) for part, source in sources.items() if source}
+    return _in_layout(parts, context)
 
 
 def variables(message_type: MessageType) -> list[tuple[str, str]]:

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from core.models import User
+from core.models import Region, User
 from core.roles import Role
 
 
@@ -82,6 +82,35 @@ def test_staff_can_look_up_regions_and_their_authorities(client, make_user, regi
     assert listing.status_code == 200
     assert "London" in listing.content.decode()
     assert "City of London" in inspect.content.decode()
+
+
+def test_a_programme_admin_sets_a_regions_contact_email_and_nothing_else(client, make_user, region):
+    client.force_login(make_user(Role.PROGRAMME_ADMIN, mfa=True))
+    url = reverse("regions:edit", args=[region.pk])
+
+    refused = client.post(url, {"contact_email": "not an address"})
+    saved = client.post(url, {"contact_email": "london@example.org", "name": "Renamed", "code": "X"})
+
+    assert refused.status_code == 200 and "Enter a valid email address" in refused.content.decode()
+    assert saved.status_code == 302
+    region.refresh_from_db()
+    assert (region.contact_email, region.name, region.code) == ("london@example.org", "London", "E12000007")
+    assert ModelLogEntry.objects.filter(action="wagtail.edit", object_id=str(region.pk)).exists()
+    assert client.get(reverse("regions:add")).status_code in (302, 403)
+    assert client.post(reverse("regions:delete", args=[region.pk])).status_code in (302, 403)
+    assert Region.objects.filter(pk=region.pk).exists()
+
+
+def test_facilitators_cannot_edit_a_region(client, make_user, region):
+    client.force_login(make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region]))
+
+    response = client.post(reverse("regions:edit", args=[region.pk]), {"contact_email": "me@example.org"})
+    inspect = client.get(reverse("regions:inspect", args=[region.pk]))
+
+    assert response.status_code in (302, 403)
+    region.refresh_from_db()
+    assert region.contact_email == ""
+    assert reverse("regions:edit", args=[region.pk]) not in inspect.content.decode()
 
 
 def test_the_facilitator_list_does_not_grow_its_queries(client, make_user, region, django_assert_max_num_queries):

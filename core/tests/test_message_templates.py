@@ -1,5 +1,7 @@
 """Programme admins edit a message's templates (issue #7 point 2): used when present, checked, logged."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -8,8 +10,9 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from core.models import MessageTemplate
-from core.notifications import notify, register_message
+from core.notifications import message_types, notify, register_message
 from core.notifications.editing import message_template_reset, message_template_save
+from core.notifications.registry import get_message_type
 from core.notifications.rendering import default_sources, html_from_text
 from core.roles import Role
 
@@ -125,6 +128,34 @@ def test_programme_admins_edit_preview_and_save_on_the_screen(client, admin, sen
     reset = client.post(url, {"reset": ""})
     assert reset.status_code == 302
     assert not MessageTemplate.objects.exists()
+
+
+@pytest.mark.parametrize("name", [message_type.name for message_type in message_types()])
+def test_every_message_never_sent_previews_with_sample_details(client, admin, name):
+    """No message of any kind sent yet: each screen shows its default words filled in with sample
+    values naming each detail (issue #22 point 4)."""
+    client.force_login(admin)
+    url = reverse("core_message_template_edit", args=[name])
+
+    page = client.get(url)
+    posted_preview = client.post(url, {**default_sources(get_message_type(name)), "preview": ""})
+
+    for response in (page, posted_preview):
+        content = response.content.decode()
+        assert response.status_code == 200, name
+        assert "Preview, with sample details" in content, name
+        assert "The template could not be filled in" not in content, name
+    assert re.search(r"\[[a-z_.]+\]", page.content.decode().split("sample details", 1)[1]), name
+
+
+def test_a_sample_preview_names_each_detail_in_brackets(client, admin):
+    client.force_login(admin)
+    url = reverse("core_message_template_edit", args=[GREETING.name])
+
+    preview = client.post(url, {**EDITED, "preview": ""}).content.decode()
+
+    assert "Welcome, [recipient.first_name]" in preview
+    assert "We start on [start]. See you there." in preview
 
 
 @pytest.mark.parametrize("role", [Role.REGIONAL_FACILITATOR, Role.TRAINER, Role.PARTICIPANT])

@@ -15,7 +15,7 @@ from wagtail.log_actions import log
 from core.models import User
 from core.notifications import notify
 from events.models import Registration
-from events.services.messaging import absolute_url
+from events.services.messaging import absolute_url, cohort_sender
 from feedback import messages
 from feedback.models import Certificate
 from feedback.rules import current_feedback_rules
@@ -48,6 +48,7 @@ def certificate_issue(*, registration: Registration, actor: User | None) -> Cert
             "url": absolute_url(reverse("feedback:certificate", args=[registration.pk])),
             "check_url": absolute_url(reverse("feedback:certificate_check")),
         },
+        sender=cohort_sender(registration.cohort),
     )
     return certificate
 
@@ -57,7 +58,7 @@ def certificates_withdraw_unearned(*, registrations: list[Registration], actor: 
     """Take back the certificates of `registrations` whose people no longer attended every day (after
     a correction to the register); returns how many. Certificates still earned stay as they are."""
     rules = current_feedback_rules()
-    withdrawn = 0
+    withdrawn, senders = 0, {}
     for certificate in Certificate.objects.filter(registration__in=registrations).select_related(
         "registration__person", "registration__cohort"
     ):
@@ -75,6 +76,7 @@ def certificates_withdraw_unearned(*, registrations: list[Registration], actor: 
             recipient=registration.person,
             key=f"certificate-{certificate.code}",
             context={"certificate": certificate, "cohort": registration.cohort},
+            sender=cohort_sender(registration.cohort, senders),
         )
         certificate.delete()
         withdrawn += 1

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from core.notifications import notify
 from events.models import Cohort, Registration, Session
-from events.services.messaging import absolute_url
+from events.services.messaging import absolute_url, cohort_sender
 from feedback import messages
 from feedback.models import Attendance, AttendanceStatus, EvaluationReceipt, Questionnaire
 from feedback.rules import current_feedback_rules
@@ -54,7 +54,7 @@ def _evaluations(today: datetime.date, rules) -> int:
         )
     )
     sent_before = already_sent(messages.EVALUATION_OPEN, key__in=[messages.session_key(s) for s in sessions])
-    sent = 0
+    sent, senders = 0, {}
     for session in sessions:
         key = messages.session_key(session)
         for registration in register_registrations(session).select_related("person"):
@@ -70,6 +70,7 @@ def _evaluations(today: datetime.date, rules) -> int:
                         "closes": rules.evaluation_closes(session.date),
                         "url": absolute_url(reverse("feedback:evaluation", args=[registration.pk, session.pk])),
                     },
+                    sender=cohort_sender(session.cohort, senders),
                 )
                 is not None
             )
@@ -106,7 +107,7 @@ def _questionnaires(today: datetime.date, rules) -> int:
     sent_before = already_sent(
         messages.QUESTIONNAIRE_OPEN, recipient_id__in={registration.person_id for registration in registrations}
     )
-    sent = 0
+    sent, senders = 0, {}
     for registration in registrations:
         for release in schedules[registration.pk]:
             key = _questionnaire_key(release.questionnaire, registration)
@@ -121,6 +122,7 @@ def _questionnaires(today: datetime.date, rules) -> int:
                     recipient=registration.person,
                     key=key,
                     context={"questionnaire": release.questionnaire, "url": absolute_url(url)},
+                    sender=cohort_sender(registration.cohort, senders),
                 )
                 is not None
             )

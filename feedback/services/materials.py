@@ -13,7 +13,7 @@ from core.models import User
 from core.notifications import notify
 from events.models import Session
 from events.services.locking import today
-from events.services.messaging import absolute_url
+from events.services.messaging import absolute_url, cohort_sender
 from feedback import messages
 from feedback.access import require_recorder
 from feedback.models import MaterialTag, SessionMaterial
@@ -62,6 +62,7 @@ def material_add(
         data={"kind": kind, "tagged": [person.pk for person in tagged]},
     )
     if is_shared(material):
+        sender = cohort_sender(session.cohort)
         for registration in cohort_participants(session).select_related("person"):
             notify(
                 message=messages.MATERIALS_SHARED,
@@ -72,6 +73,7 @@ def material_add(
                     "cohort": session.cohort,
                     "url": absolute_url(reverse("feedback:course", args=[registration.pk])),
                 },
+                sender=sender,
             )
     return material
 

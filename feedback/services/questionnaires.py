@@ -19,7 +19,7 @@ from core.notifications import notify
 from courses.models import KeyWorkingFunction, Principle
 from events.models import Registration
 from events.services.locking import today
-from events.services.messaging import absolute_url
+from events.services.messaging import absolute_url, cohort_sender
 from feedback import messages
 from feedback.course_topics import topic_labels
 from feedback.models import EntryComment, Questionnaire, QuestionnaireEntry, QuestionnairePrompt
@@ -179,6 +179,7 @@ def questionnaire_entry_share(*, entry: QuestionnaireEntry, trainer: User | None
             recipient=trainer,
             key=f"entry-{entry.pk}",
             context={"entry": entry, "url": absolute_url(reverse("feedback:shared_entry", args=[entry.pk]))},
+            sender=cohort_sender(entry.registration.cohort),
         )
     return entry
 
@@ -206,5 +207,6 @@ def entry_comment_add(*, entry: QuestionnaireEntry, author: User, text: str) -> 
                 else reverse("feedback:shared_entry", args=[entry.pk])
             ),
         },
+        sender=cohort_sender(entry.registration.cohort),
     )
     return comment

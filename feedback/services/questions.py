@@ -17,7 +17,7 @@ from core.models import User
 from core.notifications import notify
 from core.roles import Role
 from events.models import Session
-from events.services.messaging import absolute_url
+from events.services.messaging import absolute_url, cohort_sender
 from feedback import messages
 from feedback.access import require_recorder
 from feedback.models import OpenQuestion
@@ -56,12 +56,14 @@ def question_escalate(*, question: OpenQuestion, to: str, note: str, actor: User
     question.save()
     log(instance=question, action="feedback.question.escalate", user=actor, data={"to": to})
     url = absolute_url(reverse("feedback_questions:answer", args=[question.pk]))
+    sender = cohort_sender(question.session.cohort)
     for recipient in _escalation_recipients(question, to):
         notify(
             message=messages.QUESTION_ESCALATED,
             recipient=recipient,
             key=f"question-{question.pk}",
             context={"question": question, "cohort": question.session.cohort, "url": url},
+            sender=sender,
         )
     return question
 
@@ -82,6 +84,7 @@ def question_answer(*, question: OpenQuestion, answer: str, actor: User) -> Open
     question.full_clean()
     question.save()
     log(instance=question, action="feedback.question.answer", user=actor, data={"told": len(participants)})
+    sender = cohort_sender(session.cohort)
     for registration in participants:
         notify(
             message=messages.QUESTION_ANSWERED,
@@ -92,5 +95,6 @@ def question_answer(*, question: OpenQuestion, answer: str, actor: User) -> Open
                 "cohort": session.cohort,
                 "url": absolute_url(reverse("feedback:course", args=[registration.pk])),
             },
+            sender=sender,
         )
     return question

@@ -20,7 +20,7 @@ from core.notifications import notify
 from core.roles import Role
 from courses.models import WRITTEN, ReadingPage, ReadingQuestion
 from events.models import Cohort, Registration, Session
-from events.services.messaging import absolute_url
+from events.services.messaging import absolute_url, cohort_sender
 from feedback import messages
 from feedback.models import ReadingAnswer, ReadingItemProgress
 from feedback.rules import current_feedback_rules
@@ -157,7 +157,7 @@ def reading_reminders_send_due(*, today: datetime.date | None = None) -> int:
             _reminder_key(reading, session, point) for session, (point, readings) in due.items() for reading in readings
         ],
     )
-    sent = 0
+    sent, senders = 0, {}
     for session, (point, readings) in due.items():
         for registration in registers[session]:
             for reading in readings:
@@ -176,6 +176,7 @@ def reading_reminders_send_due(*, today: datetime.date | None = None) -> int:
                         "days": (session.date - today).days,
                         "url": absolute_url(reverse("feedback:reading", args=[registration.pk, reading.pk])),
                     },
+                    sender=cohort_sender(session.cohort, senders),
                 )
                 sent += notification is not None
     return sent
