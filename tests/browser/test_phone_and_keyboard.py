@@ -152,3 +152,37 @@ def test_an_empty_rp2_answer_leads_from_the_summary_to_its_question(page, live_s
     field_id = summary_link.get_attribute("href").removeprefix("#")
     expect_summary_then_field(page, summary_link.inner_text(), field_id)
     expect(page.locator(f"#{field_id}")).to_have_attribute("aria-invalid", "true")
+
+
+def tab_to_id(page, element_id: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == element_id:
+            return
+    raise AssertionError(f"Tab never reached #{element_id}")
+
+
+def test_a_reading_is_ticked_and_answered_with_the_keyboard_only(page, live_server, participant_pages):
+    """A reading asks for nothing required (it saves progress as it is), so there is no empty answer
+    to send: the keyboard alone ticks an item, chooses an answer, writes one and saves them."""
+    person, urls = participant_pages
+    page.set_viewport_size({"width": PHONE, "height": 800})
+    sign_in(page, live_server, person)
+    page.goto(urls["reading"])
+    tick = page.locator(".reading-items input[type=checkbox]").first
+    choice = page.locator(".questions input[type=radio]").first
+    written = page.locator(".questions textarea").first
+
+    tab_to_id(page, tick.get_attribute("id"))
+    page.keyboard.press("Space")
+    tab_to_id(page, choice.get_attribute("id"))
+    page.keyboard.press("Space")
+    tab_to_id(page, written.get_attribute("id"))
+    page.keyboard.type("Someone who helps a family find their way")
+    tab_to(page, "Save my progress")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text("Your progress is saved.")).to_be_visible()
+    expect(tick).to_be_checked()
+    expect(choice).to_be_checked()
+    expect(written).to_have_value("Someone who helps a family find their way")
