@@ -16,6 +16,8 @@ from feedback.models import Attendance, Questionnaire
 from feedback.services.certificates import certificate_issue
 from feedback.tests import factories
 from tests.browser.conftest import AXE_SOURCE, AXE_TAGS, sign_in
+from trainers.models import Stage
+from trainers.tests.factories import AssignmentFactory, TrainerProfileFactory
 
 PHONE_SMALL, PHONE, ZOOMED = 320, 390, 640  # 640 CSS px = a 1280 px window at 200% zoom
 LONG_URL = "https://www.example.org/early-support/key-working/resources/a-very-long-address-that-never-breaks"
@@ -186,3 +188,32 @@ def test_a_reading_is_ticked_and_answered_with_the_keyboard_only(page, live_serv
     expect(tick).to_be_checked()
     expect(choice).to_be_checked()
     expect(written).to_have_value("Someone who helps a family find their way")
+
+
+@pytest.fixture
+def trainer_pages(programme, region, make_user, live_server):
+    """A Lead Trainer on a cohort whose days were last week, with a full group: their dashboard,
+    deliveries, pathway, the cohort's page and a day's register."""
+    trainer = make_user(Role.TRAINER)
+    TrainerProfileFactory(person=trainer, region=region, stage=Stage.LEAD)
+    cohort = factories.make_cohort(programme, region=region, days=(-10, -3), title="Lambeth, autumn")
+    AssignmentFactory(cohort=cohort, trainer=trainer)
+    for number in range(8):
+        RegistrationFactory(cohort=cohort, person=make_user(Role.PARTICIPANT), organisation=f"Organisation {number}")
+    return trainer, [
+        f"{live_server.url}/dashboard/trainer/",
+        f"{live_server.url}/trainer/deliveries/",
+        f"{live_server.url}/trainer/pathway/",
+        f"{live_server.url}/cohorts/{cohort.pk}/team/",
+        f"{live_server.url}/team/days/{factories.day(cohort, 'day1').pk}/register/",
+    ]
+
+
+def test_a_trainers_pages_fit_a_small_phone(page, live_server, trainer_pages):
+    trainer, urls = trainer_pages
+    page.set_viewport_size({"width": PHONE_SMALL, "height": 800})
+    sign_in(page, live_server, trainer)
+    for url in urls:
+        response = page.goto(url)
+        assert response.status == 200, url
+        assert_fits_and_accessible(page, PHONE_SMALL)
