@@ -128,10 +128,16 @@ class SignupForm(SiteFormMixin, forms.Form):
     """Extra fields on allauth's sign-up form: the name we address people by."""
 
     first_name = forms.CharField(
-        label="First name", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"})
+        label="First name",
+        max_length=150,
+        error_messages={"required": "Enter your first name"},
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
     )
     last_name = forms.CharField(
-        label="Last name", max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"})
+        label="Last name",
+        max_length=150,
+        error_messages={"required": "Enter your last name"},
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
 
     def signup(self, request, user):

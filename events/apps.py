@@ -34,6 +34,7 @@ class EventsConfig(AppConfig):
         """Registrations can reveal disability and family circumstances (DOMAIN.md §9): erasure blanks
         the answers that identify or describe a person, keeping only what the cohort's counts need."""
         from core.privacy import PersonalData
+        from events.models.choices import Sector
 
         return [
             PersonalData(
@@ -51,6 +52,7 @@ class EventsConfig(AppConfig):
                     "sex": "",
                     "age_band": "",
                 },
+                list_choices={"sectors": Sector},
             ),
             PersonalData(
                 model="events.Preparation",

@@ -17,11 +17,14 @@ from core.privacy.services import USER_FIELDS
 EMPTY = "–"
 
 
-def shown(field: models.Field, value) -> str:
+def shown(field: models.Field, value, list_choices: dict[str, type[models.Choices]]) -> str:
     if value is None or value == "" or value == [] or value == {}:
         return EMPTY
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, list) and field.name in list_choices:
+        labels = dict(list_choices[field.name].choices)
+        return ", ".join(str(labels.get(code, code)) for code in value)
     if isinstance(value, bool):
         return "Yes" if value else "No"
     if isinstance(value, datetime.datetime):
@@ -41,9 +44,12 @@ def readable_fields(model: type[models.Model], names: list[str]) -> list[models.
     return [field for field in fields if not field.name.endswith("_html")]
 
 
-def rows_in_words(rows, fields: list[models.Field]) -> list[list[tuple[str, str]]]:
+def rows_in_words(rows, fields: list[models.Field], list_choices=None) -> list[list[tuple[str, str]]]:
     return [
-        [(capfirst(str(field.verbose_name)), shown(field, getattr(row, field.name))) for field in fields]
+        [
+            (capfirst(str(field.verbose_name)), shown(field, getattr(row, field.name), list_choices or {}))
+            for field in fields
+        ]
         for row in rows
     ]
 
@@ -60,5 +66,6 @@ def personal_data_readable(*, person: User) -> list[tuple[str, list[list[tuple[s
         ]
         fields = readable_fields(model, names)
         related = [field.name for field in fields if field.is_relation]
-        sections.append((entry.label, rows_in_words(entry.rows_of(person).select_related(*related), fields)))
+        rows = entry.rows_of(person).select_related(*related)
+        sections.append((entry.label, rows_in_words(rows, fields, entry.list_choices)))
     return sections

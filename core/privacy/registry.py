@@ -15,6 +15,8 @@ class PersonalData:
     On erasure the rows are deleted, anonymised (`anonymise` gives each field's replacement), or kept
     as they are (`keep`: rows that only record that the now-anonymous person did something, such as a
     trainer's deliveries, which aggregate counts and other people's histories depend on).
+    `list_choices` names the choices of a field that stores a list of codes (a JSONField), so
+    `/my-data/` shows their wording.
     """
 
     model: str
@@ -23,6 +25,7 @@ class PersonalData:
     erase: Literal["delete", "anonymise", "keep"]
     anonymise: dict[str, Any] = field(default_factory=dict)
     exclude_from_export: tuple[str, ...] = ()
+    list_choices: dict[str, type[models.Choices]] = field(default_factory=dict)
 
     @property
     def model_class(self) -> type[models.Model]:

@@ -16,6 +16,8 @@ from feedback.models import Attendance, Questionnaire
 from feedback.services.certificates import certificate_issue
 from feedback.tests import factories
 from tests.browser.conftest import AXE_SOURCE, AXE_TAGS, sign_in
+from trainers.models import Stage
+from trainers.tests.factories import AssignmentFactory, TrainerProfileFactory
 
 PHONE_SMALL, PHONE, ZOOMED = 320, 390, 640  # 640 CSS px = a 1280 px window at 200% zoom
 LONG_URL = "https://www.example.org/early-support/key-working/resources/a-very-long-address-that-never-breaks"
@@ -152,3 +154,66 @@ def test_an_empty_rp2_answer_leads_from_the_summary_to_its_question(page, live_s
     field_id = summary_link.get_attribute("href").removeprefix("#")
     expect_summary_then_field(page, summary_link.inner_text(), field_id)
     expect(page.locator(f"#{field_id}")).to_have_attribute("aria-invalid", "true")
+
+
+def tab_to_id(page, element_id: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == element_id:
+            return
+    raise AssertionError(f"Tab never reached #{element_id}")
+
+
+def test_a_reading_is_ticked_and_answered_with_the_keyboard_only(page, live_server, participant_pages):
+    """A reading asks for nothing required (it saves progress as it is), so there is no empty answer
+    to send: the keyboard alone ticks an item, chooses an answer, writes one and saves them."""
+    person, urls = participant_pages
+    page.set_viewport_size({"width": PHONE, "height": 800})
+    sign_in(page, live_server, person)
+    page.goto(urls["reading"])
+    tick = page.locator(".reading-items input[type=checkbox]").first
+    choice = page.locator(".questions input[type=radio]").first
+    written = page.locator(".questions textarea").first
+
+    tab_to_id(page, tick.get_attribute("id"))
+    page.keyboard.press("Space")
+    tab_to_id(page, choice.get_attribute("id"))
+    page.keyboard.press("Space")
+    tab_to_id(page, written.get_attribute("id"))
+    page.keyboard.type("Someone who helps a family find their way")
+    tab_to(page, "Save my progress")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text("Your progress is saved.")).to_be_visible()
+    expect(tick).to_be_checked()
+    expect(choice).to_be_checked()
+    expect(written).to_have_value("Someone who helps a family find their way")
+
+
+@pytest.fixture
+def trainer_pages(programme, region, make_user, live_server):
+    """A Lead Trainer on a cohort whose days were last week, with a full group: their dashboard,
+    deliveries, pathway, the cohort's page and a day's register."""
+    trainer = make_user(Role.TRAINER)
+    TrainerProfileFactory(person=trainer, region=region, stage=Stage.LEAD)
+    cohort = factories.make_cohort(programme, region=region, days=(-10, -3), title="Lambeth, autumn")
+    AssignmentFactory(cohort=cohort, trainer=trainer)
+    for number in range(8):
+        RegistrationFactory(cohort=cohort, person=make_user(Role.PARTICIPANT), organisation=f"Organisation {number}")
+    return trainer, [
+        f"{live_server.url}/dashboard/trainer/",
+        f"{live_server.url}/trainer/deliveries/",
+        f"{live_server.url}/trainer/pathway/",
+        f"{live_server.url}/cohorts/{cohort.pk}/team/",
+        f"{live_server.url}/team/days/{factories.day(cohort, 'day1').pk}/register/",
+    ]
+
+
+def test_a_trainers_pages_fit_a_small_phone(page, live_server, trainer_pages):
+    trainer, urls = trainer_pages
+    page.set_viewport_size({"width": PHONE_SMALL, "height": 800})
+    sign_in(page, live_server, trainer)
+    for url in urls:
+        response = page.goto(url)
+        assert response.status == 200, url
+        assert_fits_and_accessible(page, PHONE_SMALL)

@@ -118,3 +118,12 @@ def test_my_courses_looks_up_offers_only_for_places_offered(client, cohort, part
 
     assert cohort.title in page
     assert not [query for query in queries if 'FROM "events_placeoffer"' in query["sql"]]
+
+
+def test_my_data_shows_the_sectors_by_their_wording(client, cohort, participant):
+    RegistrationFactory(cohort=cohort, person=participant, sectors=["education", "voluntary"])
+    client.force_login(participant)
+
+    page = client.get(reverse("my_data")).content.decode()
+
+    assert "<dt>Sectors I work in</dt><dd>Education, Voluntary sector</dd>" in page
