@@ -23,8 +23,19 @@ class ServiceActionView(WagtailAdminTemplateMixin, FormView):
     def perform(self, form) -> None:
         raise NotImplementedError
 
+    #: A change that cannot be taken back (cancelling) gets Wagtail's "serious" button.
+    serious = False
+
     def get_page_subtitle(self):
         return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        """Home › where the object lives › this step, so the person sees what they are about to change."""
+        return [*self.breadcrumbs_items, *self.object_breadcrumbs_items(), {"url": "", "label": self.page_title}]
+
+    def object_breadcrumbs_items(self) -> list[dict]:
+        """The object's place in the admin; a subclass links its listing and page."""
+        return [{"url": "", "label": str(self.object)}]
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "object": self.object, "view": self}

@@ -29,6 +29,12 @@ class CohortActionView(ActionView):
     def get_success_url(self):
         return reverse("cohorts:inspect", args=[self.object.pk])
 
+    def object_breadcrumbs_items(self) -> list[dict]:
+        return [
+            {"url": reverse("cohorts:index"), "label": "Cohorts"},
+            {"url": self.get_success_url(), "label": str(self.object)},
+        ]
+
 
 class CohortOpenView(CohortActionView):
     page_title = "Open for registration"
@@ -70,6 +76,7 @@ class CohortDeliverView(CohortActionView):
 class CohortCancelView(CohortActionView):
     page_title = "Cancel the cohort"
     form_class = CohortCancelForm
+    serious = True
     submit_label = "Cancel the cohort"
     success_message = "The cohort is cancelled and everyone registered has been told."
 

@@ -141,6 +141,10 @@ def test_the_at_risk_filter_lists_only_cohorts_at_risk(signed_in, make_cohort, f
 def test_cancelling_from_the_page_takes_a_reason_from_the_list(signed_in, cohort):
     url = reverse("cohorts:cancel", args=[cohort.pk])
 
+    form = signed_in.get(url).content.decode()
+    assert f'href="{reverse("cohorts:inspect", args=[cohort.pk])}"' in form  # back to the cohort, named
+    assert cohort.title in form and 'class="button serious"' in form
+
     refused = signed_in.post(url, {"reason_code": "other", "reason": ""})
     cohort.refresh_from_db()
     assert refused.status_code == 200 and cohort.status != Cohort.Status.CANCELLED
