@@ -40,6 +40,8 @@ def test_bootstrap_builds_the_reference_data_and_a_person_per_role(db):
     facilitator = User.objects.with_role(Role.REGIONAL_FACILITATOR).get()
     assert facilitator.regions.count() >= 1
     assert output.count("password:") == len(Role)
+    # The logins come last, after every step (and any email the demo data prints in development).
+    assert output.index("Demo logins") > output.index("Bootstrap complete.")
 
 
 def test_bootstrap_twice_changes_nothing_and_prints_no_password_again(db):

@@ -23,6 +23,8 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     step(out)
         self.stdout.write(self.style.SUCCESS("Bootstrap complete."))
+        for notice in out.notices:
+            self.stdout.write(self.style.WARNING(notice))
 
 
 class BootstrapOutput:
@@ -32,9 +34,12 @@ class BootstrapOutput:
         self.stdout = stdout
         self.style = style
         self.demo = demo
+        #: Written last, after the steps and any emails the demo data sends (printed in development),
+        #: so that the demo logins are the last thing `make run` shows before the server starts.
+        self.notices: list[str] = []
 
     def step(self, message: str) -> None:
         self.stdout.write(f"  {message}")
 
     def notice(self, message: str) -> None:
-        self.stdout.write(self.style.WARNING(message))
+        self.notices.append(message)
