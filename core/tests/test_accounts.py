@@ -67,7 +67,10 @@ def test_the_header_sends_people_back_to_the_page_they_were_on(client):
 def test_next_is_kept_through_sign_up_and_email_confirmation(client):
     client.post(f"{reverse('account_signup')}?next=/cohorts/7/register/", {**SIGNUP, "next": "/cohorts/7/register/"})
 
+    page = client.get(confirmation_link())  # the page people open from the email, with its button
     response = client.post(confirmation_link())
+
+    assert page.status_code == 200 and b"Confirm" in page.content
 
     assert EmailAddress.objects.get(email="amira@example.org").verified
     assert response["Location"] == "/cohorts/7/register/"
