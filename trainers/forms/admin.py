@@ -58,7 +58,7 @@ class TeamForm(forms.Form):
 
     lead = forms.ModelChoiceField(label="Lead trainer", queryset=User.objects.none(), required=False)
     co_trainers = forms.ModelMultipleChoiceField(
-        queryset=User.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+        label="Co-trainers", queryset=User.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
     )
     shadows = forms.ModelMultipleChoiceField(
         queryset=User.objects.none(),
