@@ -7,6 +7,8 @@ from events.models import Registration
 from events.services.cohort_messages import SUBJECT_MAX_LENGTH, Audience
 
 #: Words a facilitator can start from instead of a blank message; they change them before sending.
+#: How a starter marks what the facilitator must write in.
+STARTER_GAP = "[write "
 STARTERS = {
     "reading": (
         "Please do the reading before the course",
@@ -16,7 +18,8 @@ STARTERS = {
     ),
     "venue": (
         "Getting to the course",
-        "Here is some more information about getting to the venue and what to expect on the day.",
+        "Getting there: [write how to get to the venue: buses, trains, parking, the step-free way in]. "
+        "On the day: [write when to arrive, where to go when you get there, and what is provided, such as lunch].",
     ),
     "place": (
         "Please tell us if you can still come",
@@ -47,6 +50,13 @@ class CohortMessageForm(forms.Form):
         required=False,
         help_text="People who asked us to stop optional reminders will not get it.",
     )
+
+    def clean_text(self) -> str:
+        """A starter's "[write …]" parts are for the facilitator to fill in, never to be sent as they are."""
+        text = self.cleaned_data["text"]
+        if STARTER_GAP in text:
+            raise forms.ValidationError("Replace the parts in square brackets with your own words.", code="gap")
+        return text
 
     def __init__(self, *args, counts: dict[str, int], **kwargs):
         super().__init__(*args, **kwargs)

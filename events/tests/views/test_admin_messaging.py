@@ -6,6 +6,7 @@ from django.urls import reverse
 from core.models import Notification
 from core.roles import Role
 from events import messages
+from events.forms.messaging import STARTERS
 from events.models import Registration
 from events.models.choices import ApplyingAs
 from events.tests.factories import RegistrationFactory
@@ -72,6 +73,16 @@ def test_a_message_without_words_is_refused_with_a_reason(signed_in, cohort, par
     page = signed_in.post(reverse("cohort_message", args=[cohort.pk]), {**WRITE, "text": "", "send": ""})
 
     assert page.status_code == 200 and "Write the message." in page.content.decode()
+    assert not Notification.objects.exists()
+
+
+def test_a_starter_sent_without_its_gaps_filled_is_refused(signed_in, cohort, parent):
+    subject, text = STARTERS["venue"]
+    page = signed_in.post(
+        reverse("cohort_message", args=[cohort.pk]), {**WRITE, "subject": subject, "text": text, "send": ""}
+    )
+
+    assert page.status_code == 200 and "Replace the parts in square brackets" in page.content.decode()
     assert not Notification.objects.exists()
 
 
