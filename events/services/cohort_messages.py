@@ -100,13 +100,15 @@ class CohortMessage:
 
 
 def cohort_message_preview(*, draft: CohortMessage, reader: User) -> tuple[Rendered, int]:
-    """The message as `reader` would get it (the facilitator previewing it), and how many it goes to."""
+    """The message as the group's first person would get it (greeted by their name, not the
+    facilitator's), or as `reader` while the group is empty, and how many it goes to."""
     draft.check()
+    people = audience_people(draft.cohort, draft.audience)
     rendered = render_message(
         get_message_type(draft.message),
-        {**draft.context(), "recipient": reader, "sender": cohort_sender(draft.cohort)},
+        {**draft.context(), "recipient": people.first() or reader, "sender": cohort_sender(draft.cohort)},
     )
-    return rendered, audience_people(draft.cohort, draft.audience).count()
+    return rendered, people.count()
 
 
 @transaction.atomic

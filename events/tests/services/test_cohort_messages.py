@@ -128,6 +128,8 @@ def test_the_preview_counts_the_group_and_shows_the_sign_off(cohort, people, fac
     assert preview.subject == "Parking"
     assert "Park at the back." in preview.body_text
     assert "Fay Cilitator" in preview.body_text and "0113 496 0000" in preview.body_text
+    assert "Hello Fay" not in preview.body_text  # greeted as one of the group would be, not as the sender
+    assert "Hello Parent" in preview.body_text or "Hello Both" in preview.body_text
     assert not Notification.objects.exists()
 
 
