@@ -105,8 +105,9 @@ def test_the_page_shows_the_course_version_fixed_on_confirming(signed_in, make_c
 def test_messaging_links_lead_to_their_screens(signed_in, cohort):
     page = page_of(signed_in, cohort)
 
-    assert f'href="/admin/cohorts/{cohort.pk}/message/">Write to the cohort&#x27;s people</a>' in page
-    assert f'href="/admin/cohorts/{cohort.pk}/send-pack/">' in page
+    link = f'href="/admin/cohorts/{cohort.pk}/message/" class="button button-small button-secondary"'
+    assert f"{link}>Write to the cohort&#x27;s people</a>" in page
+    assert f'href="/admin/cohorts/{cohort.pk}/send-pack/" class="button' in page
 
 
 def test_another_regions_cohort_page_is_not_found(signed_in, make_cohort, other_region):
