@@ -173,7 +173,9 @@ def test_the_t4t_pre_reading_page_is_for_people_accepted_as_trainers(client, pro
     assert client.get(url).status_code == 404
 
     client.force_login(make_user(Role.TRAINER))
-    assert "Introduction for Trainers" in client.get(url).content.decode()
+    page = client.get(url).content.decode()
+    assert "Introduction for Trainers" in page
+    assert "Print or save as PDF" in page and "answer the questions" not in page  # it has no questions
     assert client.get(reverse("feedback:t4t_reading", args=[programme["pre"].pk])).status_code == 404
 
 
