@@ -98,6 +98,7 @@ def test_a_facilitator_creates_a_cohort_in_their_region(signed_in, region, cours
     assert response.status_code == 302, response.context["form"].errors
     cohort = Cohort.objects.get(title="Camden, autumn")
     assert cohort.status == Cohort.Status.DRAFT and cohort.sessions.count() == 2
+    assert response["Location"] == reverse("cohorts:inspect", args=[cohort.pk])  # lands on its page
 
 
 def test_the_form_offers_only_the_facilitators_regions(signed_in, other_region):

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.models import Cohort
-from events.tests.factories import RegistrationFactory, VenueFactory, in_days
+from events.tests.factories import RegistrationFactory
 
 
 @pytest.fixture
@@ -20,37 +20,6 @@ def signed_in(client, facilitator):
 
 def page_of(client, cohort) -> str:
     return client.get(reverse("cohorts:inspect", args=[cohort.pk])).content.decode()
-
-
-def test_creating_a_cohort_lands_on_its_page(signed_in, region, courses):
-    venue = VenueFactory(region=region)
-    authority = region.local_authorities.create(code="E09000007", name="Camden")
-    data = {
-        "title": "Camden, spring",
-        "path": "full",
-        "region": region.pk,
-        "local_authority": authority.pk,
-        "venue": venue.pk,
-        "capacity": 16,
-        "local_details": "",
-        "sessions-TOTAL_FORMS": 2,
-        "sessions-INITIAL_FORMS": 0,
-        "sessions-MIN_NUM_FORMS": 1,
-        "sessions-MAX_NUM_FORMS": 1000,
-        "sessions-0-course": courses["day1"].pk,
-        "sessions-0-date": in_days(30).isoformat(),
-        "sessions-0-starts_at": "10:00",
-        "sessions-0-ends_at": "14:00",
-        "sessions-1-course": courses["kwip"].pk,
-        "sessions-1-date": in_days(44).isoformat(),
-        "sessions-1-starts_at": "10:00",
-        "sessions-1-ends_at": "14:00",
-    }
-
-    response = signed_in.post(reverse("cohorts:add"), data)
-
-    assert response.status_code == 302, response.context["form"].errors
-    assert response["Location"] == reverse("cohorts:inspect", args=[Cohort.objects.get(title="Camden, spring").pk])
 
 
 def test_the_listing_title_leads_to_the_cohorts_page_not_its_edit_form(signed_in, cohort):
