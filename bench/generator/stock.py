@@ -1,5 +1,8 @@
 """The rows of the stock baseline's listing (bench.models.StockItem): as many as there are cohorts,
-and its view permission for the roles whose listings are compared with it."""
+and, for the roles whose listings are compared with it, the rights they have on what they list.
+
+With only the view permission Wagtail draws no buttons on a row; with these, each row carries
+Wagtail's own edit link and "More options" menu, as a cohort's or a registration's row does."""
 
 import datetime
 
@@ -11,6 +14,9 @@ from core.roles import Role
 
 #: Roles measured on admin listings in `bench/run` (bench.harness.pages).
 COMPARED_ROLES = (Role.PROGRAMME_ADMIN, Role.REGIONAL_FACILITATOR)
+
+#: What those roles may do with a stock item: what they may do with a cohort.
+STOCK_RIGHTS = ("view", "add", "change", "delete")
 
 
 def make_stock_items(ctx: Context) -> None:
@@ -29,6 +35,8 @@ def make_stock_items(ctx: Context) -> None:
                 for n in range(ctx.plan.count("cohorts"))
             ),
         )
-        view = Permission.objects.get(content_type__app_label="bench", codename="view_stockitem")
+        rights = Permission.objects.filter(
+            content_type__app_label="bench", codename__in=[f"{right}_stockitem" for right in STOCK_RIGHTS]
+        )
         for role in COMPARED_ROLES:
-            Group.objects.get(name=role.value).permissions.add(view)
+            Group.objects.get(name=role.value).permissions.add(*rights)

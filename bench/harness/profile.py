@@ -16,6 +16,7 @@ import sys
 import time
 
 from bench.harness.app import ROOT
+from bench.harness.redis_server import RedisServer
 
 
 def main(argv=None) -> int:
@@ -24,10 +25,21 @@ def main(argv=None) -> int:
     parser.add_argument("--as", dest="role", default="", help="programme, facilitator, trainer or participant")
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", ""), required=False)
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--redis-port", type=int, default=63792, help="port of the throw-away Redis (default 63792)")
     args = parser.parse_args(argv)
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
     if args.database_url:
         os.environ["DATABASE_URL"] = args.database_url
+    cache = RedisServer(args.redis_port)  # the app's cache is production's RedisCache, as in `bench/run`
+    cache.start()
+    os.environ["REDIS_URL"] = cache.url
+    try:
+        return _profile(args)
+    finally:
+        cache.stop()
+
+
+def _profile(args) -> int:
     import django
 
     django.setup()

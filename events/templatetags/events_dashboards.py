@@ -2,9 +2,9 @@
 
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, Window
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from core.caching import generations
 from events.access import regions_key
@@ -32,18 +32,33 @@ def trainer_deliveries(context):
     return {"cohorts": [(cohort, cohort.is_at_risk(rules=rules, today=today)) for cohort in cohorts]}
 
 
+class PanelCache:
+    """What the dashboards' cohort panels are kept under with `{% cache %}` (issue #20): the day and
+    the cohorts' generation (a change to a cohort, its days, team or registrations shows at once),
+    and, for a facilitator's panel, the regions, so everyone managing the same ones shares it. At
+    most `EVENTS_DASHBOARD_CACHE_SECONDS`, which bounds what a change elsewhere (a pack sent) takes
+    to show; each panel says when it was read."""
+
+    def __init__(self, request):
+        self.request = request
+        self.seconds = settings.EVENTS_DASHBOARD_CACHE_SECONDS
+        self.version = f"{timezone.localdate()}@{generations(COHORTS)}"
+
+    @cached_property
+    def regions(self) -> str:
+        return regions_key(own_region_ids(self.request))
+
+
+@register.simple_tag(takes_context=True)
+def cohort_panel_cache(context) -> PanelCache:
+    return PanelCache(context["request"])
+
+
 @register.inclusion_tag("events/dashboards/facilitator.html", takes_context=True)
 def facilitator_cohorts(context):
-    """The panel is the same for everyone managing the same regions, so it is kept per regions and
-    day under the cohorts' generation (issue #20: a change to a cohort, its days, team or
-    registrations shows at once), at most `EVENTS_DASHBOARD_CACHE_SECONDS`, and says when it was
-    read: it reads every cohort still to run in the regions."""
-    request, today = context["request"], timezone.localdate()
-    return cache.get_or_set(
-        f"events:facilitator-cohorts:{today}:{regions_key(own_region_ids(request))}@{generations(COHORTS)}",
-        lambda: _facilitator_cohorts(request.user, today),
-        settings.EVENTS_DASHBOARD_CACHE_SECONDS,
-    )
+    """A facilitator's cohorts; it reads every cohort still to run in their regions, so the page
+    keeps the panel (`cohort_panel_cache`)."""
+    return _facilitator_cohorts(context["request"].user, timezone.localdate())
 
 
 def _facilitator_cohorts(user, today) -> dict:
@@ -68,16 +83,12 @@ def _facilitator_cohorts(user, today) -> dict:
     return {"at_risk": at_risk, "coming": coming, "more": more, "today": today, "read_at": timezone.localtime()}
 
 
-@register.inclusion_tag("events/dashboards/at_risk.html", takes_context=True)
-def programme_cohorts_at_risk(context):
+@register.inclusion_tag("events/dashboards/at_risk.html")
+def programme_cohorts_at_risk():
     """For the programme dashboard: every region's cohorts at risk, the same list for every programme
-    admin, kept under the cohorts' generation, at most `EVENTS_DASHBOARD_CACHE_SECONDS`."""
+    admin; the page keeps the panel (`cohort_panel_cache`)."""
     today = timezone.localdate()
-    return cache.get_or_set(
-        f"events:programme-at-risk:{today}@{generations(COHORTS)}",
-        lambda: {
-            "at_risk": cohorts_at_risk(Cohort.objects.with_waiting_count(), rules=current_rules(), today=today),
-            "read_at": timezone.localtime(),
-        },
-        settings.EVENTS_DASHBOARD_CACHE_SECONDS,
-    )
+    return {
+        "at_risk": cohorts_at_risk(Cohort.objects.with_waiting_count(), rules=current_rules(), today=today),
+        "read_at": timezone.localtime(),
+    }

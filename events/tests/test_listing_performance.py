@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import dateformat, timezone
@@ -96,10 +97,11 @@ def test_the_listing_is_kept_until_a_cohort_changes_and_never_the_visitors_heade
     assert "Added since" in fresh
 
 
-def test_a_cached_listing_costs_one_query_and_a_fresh_one_a_fixed_number(
-    client, make_cohort, make_user, settings, django_assert_num_queries, django_assert_max_num_queries
+def test_a_cached_filtered_listing_costs_four_queries_and_a_fresh_one_a_fixed_number(
+    client, make_cohort, make_user, region, settings, django_assert_num_queries, django_assert_max_num_queries
 ):
     settings.EVENTS_COHORT_LIST_PAGE_SIZE = 4
+    filtered = {"region": region.code}  # a filtered listing is never shared whole: its list is kept
 
     def add_cohorts(count):
         for _ in range(count):
@@ -109,15 +111,32 @@ def test_a_cached_listing_costs_one_query_and_a_fresh_one_a_fixed_number(
 
     add_cohorts(2)
     with django_assert_max_num_queries(12) as few:
-        client.get(LISTING)
+        client.get(LISTING, filtered)
     add_cohorts(10)
     cache.clear()
     with django_assert_max_num_queries(len(few.captured_queries)):
-        fresh = client.get(LISTING)
-    with django_assert_num_queries(3):  # the filter's regions, local authorities and courses; the listing is cached
-        cached = client.get(LISTING)
+        fresh = client.get(LISTING, filtered)
+    with django_assert_num_queries(4):  # the filter's regions, local authorities, courses and chosen region
+        cached = client.get(LISTING, filtered)
 
     assert fresh.content.decode().count('class="card"') == 4 and cached.content == fresh.content
+
+
+def test_cookieless_visitors_share_the_first_page_until_a_cohort_changes(
+    client, make_cohort, make_user, django_assert_num_queries
+):
+    make_cohort(title="Leeds, spring")
+    first = client.get(LISTING)
+    with django_assert_num_queries(0):
+        shared = Client().get(LISTING)
+    signed_in = Client()
+    signed_in.force_login(make_user(Role.PARTICIPANT))
+    theirs = signed_in.get(LISTING).content.decode()
+    make_cohort(title="Added since")
+
+    assert shared.content == first.content and "Leeds, spring" in first.content.decode()
+    assert "Sign out" in theirs and "Sign out" not in shared.content.decode()
+    assert "Added since" in Client().get(LISTING).content.decode()
 
 
 # --- The trainer's calendar feed ------------------------------------------------------------------

@@ -37,7 +37,18 @@ def cohort_list(request):
     """Open cohorts a page at a time (`EVENTS_COHORT_LIST_PAGE_SIZE`), filtered by region, local
     authority, course and month (issue #23 point 1).
 
-    An unknown filter or page number gets a page saying so (404), never an error."""
+    An unknown filter or page number gets a page saying so (404), never an error. The first page
+    with no filters, where most visitors land, is shared whole between cookieless visitors until a
+    cohort changes (core.shared_responses, events.caching), like a cohort's own page."""
+    return shared_response(
+        request,
+        lambda: f"cohort-list:{timezone.localdate().isoformat()}@{generations(COHORTS)}",
+        settings.EVENTS_COHORT_LIST_CACHE_SECONDS,
+        lambda: _cohort_list_page(request),
+    )
+
+
+def _cohort_list_page(request):
     today = timezone.localdate()
     form = CohortFilterForm(request.GET, today=today)
     context = {"form": form}
