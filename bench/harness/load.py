@@ -57,6 +57,7 @@ def main(argv=None) -> int:
     passed = (
         result["server_errors"] == 0
         and result["connection_errors"] == 0
+        and verification["acknowledged"] > 0  # a run in which nobody could register proves nothing
         and verification["found"] == verification["acknowledged"]
     )
     print("PASS" if passed else "FAIL")

@@ -90,7 +90,7 @@ class Traffic:
 
     def _register(self, actor: Actor, rng: random.Random) -> None:
         cohort = rng.choice(self.open_cohorts)
-        path = f"/cohorts/{cohort}/register/"
+        path = f"/cohorts/{cohort}/register/?as={REGISTRATION_ANSWERS['applying_as']}"  # the form's second step
         form = self._get(actor, "Registration form", path)
         if form is None or form.status != 200:
             return

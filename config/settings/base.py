@@ -113,7 +113,7 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The app runs short queries whose correlated count subqueries push PostgreSQL's cost estimates
     # over its JIT thresholds; compiling them cost ~300 ms a query at national scale
-    # (docs/performance.md, "The same pages with PostgreSQL's JIT compiler off").
+    # (docs/performance.md, item 0).
     # Reading a row by index costs little more than reading the next one on SSD storage, which is
     # what PostgreSQL is run on today; with its default (4, for spinning disks) it read every account
     # to list 1,500 trainers by surname (docs/performance.md, item 26). Set 4 on spinning disks.

@@ -1,5 +1,6 @@
 """A database that cannot be reached answers 503 with Retry-After, logged once (core.outage)."""
 
+import importlib
 import logging
 
 import pytest
@@ -40,3 +41,10 @@ def test_other_errors_still_answer_500_and_are_logged(browser, caplog):
     assert response.status_code == 500
     assert "Retry-After" not in response
     assert any(record.name == "django.request" and record.exc_info for record in caplog.records)
+
+
+@pytest.mark.parametrize("root", ["config.urls", "config.urls_bench"])
+def test_every_root_urlconf_answers_an_outage_with_the_sites_handler(root):
+    """Django reads `handler500` from the root URLconf only: the benchmarks' own (config.settings.bench)
+    must name it too, or a database restart under `bench/faults` answers Django's 500."""
+    assert importlib.import_module(root).handler500 == "core.outage.server_error"
