@@ -5,6 +5,7 @@ from wagtail.admin.widgets import AdminDateInput
 
 from core.models import User
 from trainers.models import Application, TrainerProfile
+from trainers.services.rostering import duplicate_roles
 
 
 def lead_trainers():
@@ -71,3 +72,14 @@ class TeamForm(forms.Form):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.queryset = people
+
+    def clean(self):
+        """Refuse one person in two roles by the box where they were ticked again, before anything
+        is saved; the rule and its words are the rostering service's (`duplicate_roles`)."""
+        cleaned = super().clean()
+        duplicates = duplicate_roles(
+            lead=cleaned.get("lead"), co_trainers=cleaned.get("co_trainers", []), shadows=cleaned.get("shadows", [])
+        )
+        for name, errors in duplicates.items():
+            self.add_error(name, errors)
+        return cleaned

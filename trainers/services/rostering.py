@@ -172,6 +172,32 @@ def team_eligibility(cohort: Cohort, candidates, *, rules: PathwayRules, today: 
     ]
 
 
+# How a role reads in "… is already <held>. Choose someone else as <wanted>."
+_HELD = {Role.LEAD: "the lead trainer", Role.CO_TRAINER: "a co-trainer", Role.SHADOW: "a shadow"}
+_WANTED = {Role.CO_TRAINER: "co-trainer", Role.SHADOW: "a shadow"}
+
+
+def duplicate_roles(*, lead: User | None, co_trainers, shadows) -> dict[str, list[ValidationError]]:
+    """One person holds one role on a cohort (the `trainers_assignment_once_per_cohort` constraint
+    says the same to the database). Each refusal names the person and is keyed by the argument, so
+    the team form shows it by the box where they were chosen a second time. The form's `clean()`
+    and `team_set` both ask here, so the rule and its words live in one place."""
+    held: dict[int, str] = {} if lead is None else {lead.pk: Role.LEAD}
+    errors: dict[str, list[ValidationError]] = {}
+    for name, role, people in (("co_trainers", Role.CO_TRAINER, co_trainers), ("shadows", Role.SHADOW, shadows)):
+        for person in people:
+            if person.pk in held:
+                errors.setdefault(name, []).append(
+                    ValidationError(
+                        f"{person} is already {_HELD[held[person.pk]]}. Choose someone else as {_WANTED[role]}.",
+                        code="duplicate_member",
+                    )
+                )
+            else:
+                held[person.pk] = role
+    return errors
+
+
 @transaction.atomic
 def team_set(
     *, cohort: Cohort, lead: User | None, co_trainers: list[User], shadows: list[User], actor: User | None
@@ -182,10 +208,10 @@ def team_set(
         raise ValidationError(f"The cohort is {cohort.get_status_display().lower()}.", code="cohort_closed")
     if lead is None:
         raise ValidationError("A cohort needs an accredited lead trainer.", code="lead_required")
+    if duplicates := duplicate_roles(lead=lead, co_trainers=co_trainers, shadows=shadows):
+        raise ValidationError(duplicates)
     members = [(lead, Role.LEAD)] + [(p, Role.CO_TRAINER) for p in co_trainers] + [(p, Role.SHADOW) for p in shadows]
     ids = [person.pk for person, _ in members]
-    if len(set(ids)) != len(ids):
-        raise ValidationError("Each trainer takes one role on a cohort.", code="duplicate_member")
     # Lock the trainers too: two cohorts rostering one trainer at once would miss each other's clash.
     list(TrainerProfile.objects.select_for_update().filter(person__in=ids).order_by("pk").values_list("pk"))
     facts = load_facts(cohort, ids, rules=current_pathway_rules(), today=timezone.localdate())

@@ -27,7 +27,10 @@ def refusal_codes(cohort, audit, **team) -> set[str]:
         team_set(cohort=cohort, actor=None, **{"co_trainers": [], "shadows": [], **team})
     assert not cohort.delivery_assignments.exists()
     assert not audit(cohort)
-    return {error.code for error in refused.value.error_list}
+    error = refused.value
+    if hasattr(error, "error_dict"):
+        return {e.code for field in error.error_dict.values() for e in field}
+    return {e.code for e in error.error_list}
 
 
 def test_an_experienced_lead_with_a_shadow_is_a_team_and_the_newcomers_are_told(
@@ -158,6 +161,20 @@ def test_a_cancelled_cohort_does_not_clash(cohort, make_cohort, experienced):
 
 def test_nobody_takes_two_roles(cohort, experienced, audit):
     assert refusal_codes(cohort, audit, lead=experienced, co_trainers=[experienced]) == {"duplicate_member"}
+
+
+def test_a_second_role_is_refused_by_name_on_its_field(cohort, experienced, make_trainer):
+    shadow = make_trainer(Stage.T4T_COMPLETED)
+    with pytest.raises(ValidationError) as refused:
+        team_set(cohort=cohort, lead=experienced, co_trainers=[shadow], shadows=[shadow, experienced], actor=None)
+
+    assert refused.value.message_dict == {
+        "shadows": [
+            f"{shadow} is already a co-trainer. Choose someone else as a shadow.",
+            f"{experienced} is already the lead trainer. Choose someone else as a shadow.",
+        ]
+    }
+    assert not cohort.delivery_assignments.exists()
 
 
 def test_a_delivered_cohorts_team_is_closed(make_cohort, experienced, audit):

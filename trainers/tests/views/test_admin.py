@@ -173,6 +173,22 @@ def test_a_facilitator_sets_a_team_and_sees_why_not(signed_in, make_cohort, make
     assert "Camden, spring" in signed_in.get(reverse("cohort_teams:index")).content.decode()
 
 
+def test_the_lead_ticked_as_co_trainer_is_refused_by_name_on_the_field(signed_in, make_cohort, experienced):
+    """One person, one role on a cohort: the form says so by the co-trainer boxes, and saves nothing."""
+    experienced.first_name, experienced.last_name = "Jo", "Bloggs"
+    experienced.save(update_fields=["first_name", "last_name"])
+    cohort = make_cohort()
+    url = reverse("cohort_teams:team", args=[cohort.pk])
+
+    response = signed_in.post(url, {"lead": experienced.pk, "co_trainers": [experienced.pk]})
+
+    assert response.status_code == 200
+    words = "Jo Bloggs is already the lead trainer. Choose someone else as co-trainer."
+    assert response.context["form"].errors == {"co_trainers": [words]}
+    assert words in response.content.decode()
+    assert not cohort.delivery_assignments.exists()
+
+
 def test_another_regions_cohort_team_is_not_found(signed_in, make_cohort, other_region):
     cohort = make_cohort(region=other_region)
 
