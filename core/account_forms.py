@@ -30,6 +30,11 @@ class AccountFormMixin(SiteFormMixin):
 class LoginForm(AccountFormMixin, allauth_forms.LoginForm):
     required_messages = {"login": EMAIL, "password": "Enter your password"}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "remember" in self.fields:  # allauth leaves it out when ACCOUNT_SESSION_REMEMBER is set
+            self.fields["remember"].label = "Remember me on this device"
+
 
 class SignupForm(allauth_forms.SignupForm, AccountFormMixin):
     """`SiteFormMixin` is already among allauth's sign-up bases (through `core.forms.SignupForm`),
