@@ -111,7 +111,16 @@ class CohortEditView(RegionScopedMixin, generic.EditView):
     def save_instance(self):
         """Through the one service for a cohort's changes: it re-checks the rules, tells people and
         offers new places to those waiting (`events.services.cohorts.cohort_update`, issue #21)."""
-        return cohort_update(cohort=self.form.save(commit=False), actor=self.request.user)
+        self.update = cohort_update(cohort=self.form.save(commit=False), actor=self.request.user)
+        return self.update.cohort
+
+    def get_success_message(self):
+        """Say who the service emailed about the new days or venue; Wagtail's usual words otherwise."""
+        told = self.update.people_told
+        if not told:
+            return super().get_success_message()
+        people = "person" if told == 1 else "people"
+        return f"Cohort '{self.object}' updated. We emailed the {told} {people} with a place about the change."
 
     def form_valid(self, form):
         """A rule the service refuses comes back as the form's error, in its own words; nothing is saved."""
@@ -193,7 +202,16 @@ class CohortViewSet(ModelViewSet):
                 heading="Where",
             ),
             FieldPanel("capacity"),
-            InlinePanel("sessions", heading="Days", label="Day", min_num=1),
+            InlinePanel(
+                "sessions",
+                heading="Days",
+                label="Day",
+                min_num=1,
+                help_text=(
+                    "If the course is open for registration, changing a date or time emails "
+                    "everyone with a place and the trainers when you save."
+                ),
+            ),
             FieldPanel("local_details"),
         ],
         base_form_class=CohortAdminForm,
