@@ -231,7 +231,7 @@ class CohortViewSet(ModelViewSet):
                 label="Day",
                 min_num=1,
                 help_text=(
-                    "If the course is open for registration, changing a date or time emails "
+                    "Once registration has opened, changing a date or time emails "
                     "everyone with a place and the trainers when you save."
                 ),
             ),
