@@ -35,7 +35,7 @@ from events.models import Cohort, Registration
 from events.models.choices import ApplyingAs
 from events.models.rules import current_rules
 from events.selectors.at_risk import cohorts_at_risk
-from events.services.cohorts import cohort_update
+from events.services.cohorts import cohort_update, venue_clashes
 
 
 def _regions(request):
@@ -94,7 +94,24 @@ class CohortIndexView(RegionScopedListingMixin, FormulaSafeExportMixin, generic.
         ]
 
 
+def warn_of_venue_clashes(request, cohort) -> None:
+    """Say when another cohort uses the same venue on one of this cohort's days. Only a warning:
+    a big venue can hold two cohorts, so the facilitator decides (`venue_clashes`)."""
+    for session in venue_clashes(cohort):
+        messages.warning(
+            request,
+            f"{cohort.venue} is also booked for '{session.cohort}' on {format_date(session.date, 'l j F Y')}. "
+            "Check there is room for both groups.",
+        )
+
+
 class CohortCreateView(generic.CreateView):
+    def save_action(self):
+        response = super().save_action()
+        if not self.expects_json_response:
+            warn_of_venue_clashes(self.request, self.object)
+        return response
+
     def get_initial(self):
         return {**super().get_initial(), "capacity": current_rules().target_size}
 
@@ -111,7 +128,22 @@ class CohortEditView(RegionScopedMixin, generic.EditView):
     def save_instance(self):
         """Through the one service for a cohort's changes: it re-checks the rules, tells people and
         offers new places to those waiting (`events.services.cohorts.cohort_update`, issue #21)."""
-        return cohort_update(cohort=self.form.save(commit=False), actor=self.request.user)
+        self.update = cohort_update(cohort=self.form.save(commit=False), actor=self.request.user)
+        return self.update.cohort
+
+    def get_success_message(self):
+        """Say who the service emailed about the new days or venue; Wagtail's usual words otherwise."""
+        told = self.update.people_told
+        if not told:
+            return super().get_success_message()
+        people = "person" if told == 1 else "people"
+        return f"Cohort '{self.object}' updated. We emailed the {told} {people} with a place about the change."
+
+    def save_action(self):
+        response = super().save_action()
+        if not self.expects_json_response:
+            warn_of_venue_clashes(self.request, self.object)
+        return response
 
     def form_valid(self, form):
         """A rule the service refuses comes back as the form's error, in its own words; nothing is saved."""
@@ -193,7 +225,16 @@ class CohortViewSet(ModelViewSet):
                 heading="Where",
             ),
             FieldPanel("capacity"),
-            InlinePanel("sessions", heading="Days", label="Day", min_num=1),
+            InlinePanel(
+                "sessions",
+                heading="Days",
+                label="Day",
+                min_num=1,
+                help_text=(
+                    "Once registration has opened, changing a date or time emails "
+                    "everyone with a place and the trainers when you save."
+                ),
+            ),
             FieldPanel("local_details"),
         ],
         base_form_class=CohortAdminForm,

@@ -144,8 +144,9 @@ class Cohort(ClusterableModel):
     capacity = models.PositiveSmallIntegerField(
         "places",
         validators=[MinValueValidator(1)],
-        # 000:L2690
-        help_text="Around 16, not fewer than 6 nor more than 20: see Settings → Cohort rules.",
+        # 000:L2690: the usual, smallest and largest sizes are CohortSettings, which only programme
+        # admins can change; the numbers are not written here because they can change.
+        help_text="How many people can come. The programme team sets the usual size and the limits.",
     )
     local_details = models.TextField(
         blank=True,

@@ -8,6 +8,8 @@ Rules that belong to apps to the right of events (the team's rostering, the regi
 through `events.interfaces`.
 """
 
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -167,8 +169,17 @@ def _days_key(session: Session) -> tuple:
     return (session.course_id, session.date, session.starts_at, session.ends_at)
 
 
+@dataclass(frozen=True)
+class CohortUpdated:
+    """What `cohort_update` did: the saved cohort and how many people with a place were emailed
+    about its new days, times or venue (0 when nothing needed telling; the team is told as well)."""
+
+    cohort: Cohort
+    people_told: int = 0
+
+
 @transaction.atomic
-def cohort_update(*, cohort: Cohort, actor: User | None) -> Cohort:
+def cohort_update(*, cohort: Cohort, actor: User | None) -> CohortUpdated:
     """Save an edited cohort: its fields and its days as the editor left them in memory (a cluster
     form's `save(commit=False)`), after the rules its new state must meet (issue #21 point 2).
 
@@ -177,6 +188,7 @@ def cohort_update(*, cohort: Cohort, actor: User | None) -> Cohort:
     goes up). A change of days re-runs the rules other apps registered (`events.interfaces`): the
     team's rostering rules refuse a day its lead already leads elsewhere. A refusal raises
     `ValidationError` with the reason and writes nothing. More places go to the people waiting.
+    The result says how many people with a place were told, for the editor to say so.
     """
     saved = lock_cohort(cohort)
     before = _days(saved)
@@ -216,6 +228,23 @@ def cohort_update(*, cohort: Cohort, actor: User | None) -> Cohort:
     )
     if cohort.capacity > saved.capacity:
         fill_freed_places(lock_cohort(cohort), actor=actor, rules=current_rules())
-    if tell:
-        messaging.send_changed(cohort, changes=changes)
-        return cohort
+    if not tell:
+        return CohortUpdated(cohort=cohort)
+    people_told = Registration.objects.holding_place_in(cohort).count()
+    messaging.send_changed(cohort, changes=changes)
+    return CohortUpdated(cohort=cohort, people_told=people_told)
+
+
+def venue_clashes(cohort: Cohort) -> list[Session]:
+    """Other cohorts' days at `cohort`'s venue on one of its dates, cancelled cohorts left out, in one
+    query. A warning, not a refusal: a big venue can hold two cohorts on one day."""
+    if cohort.venue_id is None:
+        return []
+    its_dates = Session.objects.filter(cohort_id=cohort.pk).values("date")
+    return list(
+        Session.objects.filter(cohort__venue_id=cohort.venue_id, date__in=its_dates)
+        .exclude(cohort_id=cohort.pk)
+        .exclude(cohort__status=Cohort.Status.CANCELLED)
+        .select_related("cohort")
+        .order_by("date", "cohort__title")
+    )
