@@ -94,24 +94,23 @@ class CohortIndexView(RegionScopedListingMixin, FormulaSafeExportMixin, generic.
         ]
 
 
-def warn_of_venue_clashes(request, cohort) -> None:
-    """Say when another cohort uses the same venue on one of this cohort's days. Only a warning:
-    a big venue can hold two cohorts, so the facilitator decides (`venue_clashes`)."""
-    for session in venue_clashes(cohort):
-        messages.warning(
-            request,
-            f"{cohort.venue} is also booked for '{session.cohort}' on {format_date(session.date, 'l j F Y')}. "
-            "Check there is room for both groups.",
-        )
+class VenueClashWarningMixin:
+    """After a cohort is saved, say when another cohort uses the same venue on one of its days. Only
+    a warning: a big venue can hold two cohorts, so the facilitator decides (`venue_clashes`)."""
 
-
-class CohortCreateView(generic.CreateView):
     def save_action(self):
         response = super().save_action()
         if not self.expects_json_response:
-            warn_of_venue_clashes(self.request, self.object)
+            for session in venue_clashes(self.object):
+                messages.warning(
+                    self.request,
+                    f"{self.object.venue} is also booked for '{session.cohort}' on "
+                    f"{format_date(session.date, 'l j F Y')}. Check there is room for both groups.",
+                )
         return response
 
+
+class CohortCreateView(VenueClashWarningMixin, generic.CreateView):
     def get_initial(self):
         return {**super().get_initial(), "capacity": current_rules().target_size}
 
@@ -120,7 +119,7 @@ class CohortCreateView(generic.CreateView):
         return reverse("cohorts:inspect", args=[self.object.pk])
 
 
-class CohortEditView(RegionScopedMixin, generic.EditView):
+class CohortEditView(VenueClashWarningMixin, RegionScopedMixin, generic.EditView):
     def get_success_url(self):
         """Back to the cohort's page, where the change shows (issue #21 point 1)."""
         return reverse("cohorts:inspect", args=[self.object.pk])
@@ -137,13 +136,7 @@ class CohortEditView(RegionScopedMixin, generic.EditView):
         if not told:
             return super().get_success_message()
         people = "person" if told == 1 else "people"
-        return f"Cohort '{self.object}' updated. We emailed the {told} {people} with a place about the change."
-
-    def save_action(self):
-        response = super().save_action()
-        if not self.expects_json_response:
-            warn_of_venue_clashes(self.request, self.object)
-        return response
+        return f"Cohort '{self.object}' updated. We are emailing the {told} {people} with a place about the change."
 
     def form_valid(self, form):
         """A rule the service refuses comes back as the form's error, in its own words; nothing is saved."""

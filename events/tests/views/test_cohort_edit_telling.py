@@ -54,7 +54,7 @@ def test_after_moving_a_day_the_message_says_how_many_people_were_emailed(signed
     assert response.status_code == 302, response.context["form"].errors
     assert (
         "success",
-        f"Cohort '{cohort.title}' updated. We emailed the 3 people with a place about the change.",
+        f"Cohort '{cohort.title}' updated. We are emailing the 3 people with a place about the change.",
     ) in said(response)
 
 
