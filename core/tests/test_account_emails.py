@@ -88,7 +88,11 @@ def test_a_password_reset_link_is_on_the_site_address(client, make_user, setting
 
 @pytest.mark.parametrize(
     ("url_name", "heading"),
-    [("account_signup", "Create an account"), ("account_login", "Sign in"), ("account_reset_password", "Password reset")],
+    [
+        ("account_signup", "Create an account"),
+        ("account_login", "Sign in"),
+        ("account_reset_password", "Password reset"),
+    ],
 )
 def test_allauth_pages_have_sentence_case_headings(client, url_name, heading):
     page = client.get(reverse(url_name)).content.decode()

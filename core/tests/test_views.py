@@ -1,5 +1,7 @@
 """Who reaches which page: each role's dashboard and the Wagtail admin (issue #2)."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -163,6 +165,12 @@ def test_footer_pages_and_home_page_render(client):
         assert response.status_code == 200, path
         assert b'href="#main"' in response.content
         assert b"<main" in response.content
+
+
+def test_the_home_page_title_names_the_site_once(client):
+    title = re.search(r"<title>(.*?)</title>", client.get("/").content.decode(), re.S).group(1)
+
+    assert title.count("Early Support Key Working training") == 1 and title.startswith("Home")
 
 
 def test_people_see_only_their_own_messages(client, make_user):

@@ -21,7 +21,7 @@ def test_a_new_participant_signs_up_verifies_their_email_and_sees_their_dashboar
     page.get_by_label("Email").fill("amira@example.org")
     page.get_by_label("Password", exact=True).fill("a-long-memorable-phrase")
     page.get_by_label("Password (again)").fill("a-long-memorable-phrase")
-    page.get_by_role("button", name="Sign up").click()
+    page.get_by_role("button", name="Create account").click()
 
     expect(page.get_by_role("heading", level=1)).to_contain_text("Verify")
     assert_accessible(page)
@@ -41,7 +41,7 @@ def test_a_new_participant_signs_up_verifies_their_email_and_sees_their_dashboar
 
 def test_a_signup_with_mistakes_shows_an_error_summary(page, live_server):
     page.goto(live_server.url + "/accounts/signup/")
-    page.get_by_role("button", name="Sign up").click()
+    page.get_by_role("button", name="Create account").click()
 
     summary = page.get_by_role("alert")
     expect(summary).to_contain_text("There is a problem")

@@ -20,6 +20,18 @@ def test_my_courses_lists_only_my_registrations(client, cohort, participant, mak
     assert reverse("events:registration_cancel", args=[someone_else.pk]) not in page
 
 
+def test_a_confirmed_place_leads_to_its_course_page_and_a_waiting_one_does_not(client, make_cohort, participant):
+    confirmed = RegistrationFactory(cohort=make_cohort(), person=participant)
+    waiting = RegistrationFactory(cohort=make_cohort(), person=participant, status=Registration.Status.WAITING)
+    client.force_login(participant)
+
+    page = client.get(reverse("events:my_registrations")).content.decode()
+
+    assert f'href="{reverse("feedback:course", args=[confirmed.pk])}"' in page
+    assert reverse("feedback:course", args=[waiting.pk]) not in page
+    assert client.get(reverse("feedback:course", args=[confirmed.pk])).status_code == 200
+
+
 def test_the_participant_dashboard_lists_my_courses(client, cohort, participant):
     RegistrationFactory(cohort=cohort, person=participant)
     client.force_login(participant)
