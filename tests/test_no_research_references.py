@@ -1,4 +1,5 @@
-"""Research line references (`000:L2690`) belong in code and docs, never on a screen (issue #23.5).
+"""Research line references (`000:L2690`) and references to the project's own documents
+(`DOMAIN.md §5`) belong in code and docs, never on a screen (issue #23.5).
 
 Reads every template's text (template comments left out), every model field's label and help text,
 and every front-end form's labels and help texts."""
@@ -18,7 +19,7 @@ from courses.models import SeedSourced
 from events.forms.public import ComingAsForm, RegistrationForm
 from events.models.choices import ApplyingAs
 
-REFERENCE = re.compile(r"\b\d{3}:L\d+")
+REFERENCE = re.compile(r"\b\d{3}:L\d+|\b(?:DOMAIN|CONVENTIONS|JOURNEYS)\.md\b")
 TEMPLATE_COMMENT = re.compile(r"{#.*?#}|{%\s*comment\s*%}.*?{%\s*endcomment\s*%}", re.DOTALL)
 OUR_APPS = ("core", "courses", "events", "trainers", "feedback", "oversight")
 #: Where editors record the source of a piece of content: a reference is its very value.
@@ -48,6 +49,8 @@ def test_no_template_shows_a_research_reference():
 
 def test_the_check_finds_a_reference_outside_a_comment():
     assert REFERENCE.search(TEMPLATE_COMMENT.sub("", "<p>Shown (000:L2690)</p>{# 000:L1 #}"))
+    assert REFERENCE.search(TEMPLATE_COMMENT.sub("", "<p>Shown (DOMAIN.md §4)</p>"))
+    assert not REFERENCE.search(TEMPLATE_COMMENT.sub("", "<p>Shown</p>{# DOMAIN.md §4 #}"))
     assert not REFERENCE.search(TEMPLATE_COMMENT.sub("", "<p>Shown</p>{# 000:L2690 #}"))
 
 

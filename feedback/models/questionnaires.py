@@ -88,7 +88,7 @@ class QuestionnairePrompt(Orderable):
     about_a_family = models.BooleanField(
         "describes a family",
         default=False,
-        help_text="Answers are checked for details that could identify the family (DOMAIN.md §9).",
+        help_text="Answers are checked for details that could identify the family.",  # DOMAIN.md §9
     )
     seed_reference = models.CharField(max_length=200, blank=True)
 

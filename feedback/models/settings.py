@@ -74,8 +74,9 @@ class FeedbackSettings(BaseSiteSetting):
     evaluation_minimum_responses = models.PositiveSmallIntegerField(
         default=3,
         validators=[MinValueValidator(1), MaxValueValidator(20)],
+        # A product decision (DOMAIN.md §9).
         help_text="Trainers see results only from this many responses up, so that no answer can be traced to its "
-        "author (product decision, DOMAIN.md §9).",
+        "author.",
     )
     left_early_counts_as_attended = models.BooleanField(
         default=True,

@@ -28,8 +28,8 @@ DEFINITIONS = [
     MeasureDefinition("mix_met", "Confirmed or delivered cohorts meeting the mix rule"),
     MeasureDefinition("mix_overridden", "Cohorts confirmed with a mix override", share=False),
     MeasureDefinition(
-        "family_prepared", "Parent carers and young people prepared", "Of those with a confirmed place (DOMAIN.md §5)."
-    ),
+        "family_prepared", "Parent carers and young people prepared", "Of those with a confirmed place."
+    ),  # DOMAIN.md §5
     MeasureDefinition(
         "packs_on_time",
         "Pre-course packs sent on time",
