@@ -9,6 +9,7 @@ from core.models import Notification
 from events import messages
 from events.models import Cohort, Preparation, Registration
 from events.models.choices import FAMILY_SIDE, CancellationReason
+from events.selectors.at_risk import cohorts_at_risk
 from events.selectors.deadlines import messages_due
 from events.selectors.mix import regional_mix_summary
 from oversight.measures import MeasureContext, MeasureDefinition
@@ -23,7 +24,10 @@ DEFINITIONS = [
         for reason in CancellationReason
     ],
     MeasureDefinition(
-        "at_risk", "Cohorts at risk", "Recruiting, inside the cut-off and below the minimum size.", share=False
+        "at_risk",
+        "Cohorts at risk",
+        "Open cohorts starting soon with something to put right, as the dashboards list them.",
+        share=False,
     ),
     MeasureDefinition("mix_met", "Confirmed or delivered cohorts meeting the mix rule"),
     MeasureDefinition("mix_overridden", "Cohorts confirmed with a mix override", share=False),
@@ -56,6 +60,7 @@ PREPARATION_FIELDS = (
 
 def PROVIDER(cohorts: list[Cohort], context: MeasureContext) -> dict[int, dict]:
     values: dict[int, dict] = {cohort.pk: _status_values(cohort, context) for cohort in cohorts}
+    _add_at_risk(values, [cohort.pk for cohort in cohorts], context)
     _add_mix(values, [cohort.pk for cohort in cohorts], context)
     _add_preparation(values, [cohort.pk for cohort in cohorts], context.places)
     _add_messages(values, context.places, context)
@@ -70,9 +75,16 @@ def _status_values(cohort: Cohort, context: MeasureContext) -> dict:
             f"cancelled_{reason.value}": (int(cohort.cancellation_reason == reason), None)
             for reason in CancellationReason
         },
-        "at_risk": (int(cohort.is_at_risk(rules=context.rules, today=context.today)), None),
+        "at_risk": (0, None),
         "mix_overridden": (int(bool(cohort.mix_override_reason.strip())), None),
     }
+
+
+def _add_at_risk(values: dict, ids: list[int], context: MeasureContext) -> None:
+    """At risk as the dashboards and the cohort listing's filter say it (`events.selectors.at_risk`),
+    so the programme's figure and its list of cohorts to put right always agree."""
+    for item in cohorts_at_risk(Cohort.objects.filter(pk__in=ids), rules=context.rules, today=context.today):
+        values[item.cohort.pk]["at_risk"] = (1, None)
 
 
 def _add_mix(values: dict, ids: list[int], context: MeasureContext) -> None:

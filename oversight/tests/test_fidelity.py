@@ -15,6 +15,8 @@ from core.models import Notification, Region
 from core.roles import Role
 from core.tests.factories import UserFactory
 from events.models import Cohort, Preparation, Registration
+from events.models.rules import current_rules
+from events.selectors.at_risk import cohorts_at_risk
 from events.tests.factories import RegistrationFactory, in_days, parent_carer, professional
 from oversight.selectors import cohorts_in_scope, fidelity_report
 
@@ -56,6 +58,18 @@ def test_cohort_status_figures_count_the_cohorts(make_cohort, admin, other_regio
     assert result["delivered"] == (2, None)
     assert result["cancelled"] == (1, None)
     assert result["at_risk"] == (1, None)
+
+
+def test_at_risk_is_what_the_dashboards_list_not_only_a_short_cohort(make_cohort, admin):
+    """A cohort with people enough is still at risk for another reason (here its parent carer is not
+    prepared and it has no team yet): the figure counts what the dashboards list, nothing else."""
+    full_enough = make_cohort(status=Cohort.Status.RECRUITING, days=(5, 19))
+    full_mix(full_enough)
+    make_cohort(status=Cohort.Status.RECRUITING, days=(90, 104))  # far off: not at risk yet
+    listed = cohorts_at_risk(Cohort.objects.all(), rules=current_rules(), today=timezone.localdate())
+
+    assert [item.cohort.pk for item in listed] == [full_enough.pk]
+    assert figures(admin)["at_risk"] == (1, None)
 
 
 def test_cancellations_are_counted_by_reason(make_cohort, admin):

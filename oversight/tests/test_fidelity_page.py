@@ -54,6 +54,12 @@ def test_emptied_dates_show_every_period(admin_client, make_cohort):
     assert "every period" in content
 
 
+def test_the_at_risk_figure_leads_to_the_cohorts_to_put_right(admin_client):
+    content = admin_client.get(reverse("oversight_fidelity")).content.decode()
+
+    assert f'<a href="{reverse("cohorts:index")}?at_risk=yes">Cohorts at risk</a>' in content
+
+
 def test_the_cohort_table_is_in_pages_keeping_the_filters(admin_client, make_cohort, monkeypatch):
     monkeypatch.setattr(conf, "COHORTS_PER_PAGE", 2)
     for n in range(3):
