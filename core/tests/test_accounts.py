@@ -1,10 +1,14 @@
 """Sign-up, email verification, sign-in, password reset, two-step verification, rate limits."""
 
+import datetime
 import re
+import time
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import format_hotp_value, generate_totp_secret, hotp_value
 from django.core import mail
 from django.urls import reverse
+from freezegun import freeze_time
 
 from conftest import PASSWORD, current_totp_code
 from core.models import User
@@ -149,3 +153,16 @@ def test_signups_are_rate_limited(client):
 
     assert statuses[-1] == 429
     assert User.objects.count() == 10
+
+
+def test_a_code_read_at_the_end_of_its_window_is_the_next_windows_code():
+    """The tests' authenticator (conftest `current_totp_code`) never hands out a code about to expire:
+    allauth checks only the current window, and a browser sign-in takes a moment (a flaky CI run)."""
+    secret = generate_totp_secret()
+    with freeze_time("2026-12-07 10:00:28.5", tick=True):
+        code = current_totp_code(secret)
+        now = time.time()
+
+    assert now >= datetime.datetime(2026, 12, 7, 10, 0, 30, tzinfo=datetime.UTC).timestamp()
+    assert code == format_hotp_value(hotp_value(secret, int(now) // 30))
+    assert code != format_hotp_value(hotp_value(secret, (int(now) // 30) - 1))
