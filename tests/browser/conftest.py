@@ -12,8 +12,10 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from conftest import PASSWORD, current_totp_code
+from events.tests.factories import in_days
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -90,6 +92,29 @@ def sign_in(page, live_server, user, password: str = PASSWORD) -> None:
     if "/2fa/authenticate/" in page.url:
         page.get_by_label("Code", exact=True).fill(current_totp_code(user.totp_secret))
         page.get_by_role("button", name="Sign in").click()
+
+
+def create_cohort_in_admin(page, live_server, *, title: str, venue, days) -> None:
+    """Fill the admin's "Add cohort" form in London, Camden, at `venue`, with one day per
+    (course, days from today) in `days`, 10:00 to 14:00, and press Create.
+
+    The date and time pickers stay open over the form once a field is filled, and "Add day" sits
+    under the editor's sticky footer at this window size, so a pointer click could land on either:
+    the buttons are pressed from the keyboard, and each step waits for what Wagtail's script does."""
+    page.goto(f"{live_server.url}/admin/cohorts/new/")
+    page.locator("#id_title").fill(title)
+    page.locator("#id_region").select_option(label="London")
+    page.locator("#id_local_authority").select_option(label="Camden")
+    page.locator("#id_venue").select_option(label=venue.name)
+    for index, (course, from_today) in enumerate(days):
+        if index:
+            page.get_by_role("button", name="Add day").press("Enter")
+            expect(page.locator("#id_sessions-TOTAL_FORMS")).to_have_value(str(index + 1))
+        page.locator(f"#id_sessions-{index}-course").select_option(label=course.title)
+        page.locator(f"#id_sessions-{index}-date").fill(in_days(from_today).isoformat())
+        page.locator(f"#id_sessions-{index}-starts_at").fill("10:00")
+        page.locator(f"#id_sessions-{index}-ends_at").fill("14:00")
+    page.get_by_role("button", name="Create").press("Enter")
 
 
 def link_in_last_email(pattern: str) -> str:

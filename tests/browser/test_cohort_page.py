@@ -12,7 +12,7 @@ from events.models import Cohort
 from events.services.registrations import registration_create
 from events.tests.conftest import courses, make_cohort  # noqa: F401 - fixtures shared with events' own tests
 from events.tests.factories import VenueFactory, in_days, professional
-from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.conftest import assert_accessible, create_cohort_in_admin, sign_in
 from trainers.tests.conftest import delivered, experienced, make_trainer  # noqa: F401 - trainers' fixtures
 
 #: True once Wagtail's messages have faded in (`.messages > ul` reaches full opacity) and no finite
@@ -45,23 +45,9 @@ def test_a_facilitator_runs_a_cohort_from_its_page(
     facilitator = make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region])
     sign_in(page, live_server, facilitator)
 
-    page.goto(f"{live_server.url}/admin/cohorts/new/")
-    page.locator("#id_title").fill("Islington, winter")
-    page.locator("#id_region").select_option(label="London")
-    page.locator("#id_local_authority").select_option(label="Camden")
-    page.locator("#id_venue").select_option(label=venue.name)
-    for index, (course, days) in enumerate([(courses["day1"], 30), (courses["kwip"], 44)]):
-        if index:
-            # From the keyboard, as "Create" below: the date and time pickers left open and the
-            # sticky "Create" bar can lie over the buttons, where a mouse click would land instead.
-            page.get_by_role("button", name="Add day").focus()
-            page.keyboard.press("Enter")
-        page.locator(f"#id_sessions-{index}-course").select_option(label=course.title)
-        page.locator(f"#id_sessions-{index}-date").fill(in_days(days).isoformat())
-        page.locator(f"#id_sessions-{index}-starts_at").fill("10:00")
-        page.locator(f"#id_sessions-{index}-ends_at").fill("14:00")
-    page.get_by_role("button", name="Create").focus()
-    page.keyboard.press("Enter")
+    create_cohort_in_admin(
+        page, live_server, title="Islington, winter", venue=venue, days=[(courses["day1"], 30), (courses["kwip"], 44)]
+    )
 
     expect(page).to_have_url(re.compile(r"/admin/cohorts/inspect/\d+/$"))
     cohort = Cohort.objects.get(title="Islington, winter")

@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 from core.roles import Role
 from events.models import Cohort, Registration
 from events.tests.conftest import courses, make_cohort  # noqa: F401 - fixtures shared with events' own tests
-from events.tests.factories import RegistrationFactory, VenueFactory, in_days
-from tests.browser.conftest import assert_accessible, sign_in
+from events.tests.factories import RegistrationFactory, VenueFactory
+from tests.browser.conftest import assert_accessible, create_cohort_in_admin, sign_in
 
 
 @pytest.fixture
@@ -24,23 +24,9 @@ def test_a_facilitator_creates_a_cohort_in_the_admin_and_opens_it(page, live_ser
     facilitator = make_user(Role.REGIONAL_FACILITATOR, mfa=True, regions=[region])
     sign_in(page, live_server, facilitator)
 
-    page.goto(f"{live_server.url}/admin/cohorts/new/")
-    page.locator("#id_title").fill("Camden, autumn")
-    page.locator("#id_region").select_option(label="London")
-    page.locator("#id_local_authority").select_option(label="Camden")
-    page.locator("#id_venue").select_option(label=venue.name)
-    # The date and time pickers stay open over the form once a field is filled, and "Add day" sits
-    # under the editor's sticky footer at this window size, so a pointer click could land on either:
-    # the buttons are pressed from the keyboard, and each step waits for what Wagtail's script does.
-    for index, (course, days) in enumerate([(courses["day1"], 30), (courses["kwip"], 44)]):
-        if index:
-            page.get_by_role("button", name="Add day").press("Enter")
-            expect(page.locator("#id_sessions-TOTAL_FORMS")).to_have_value(str(index + 1))
-        page.locator(f"#id_sessions-{index}-course").select_option(label=course.title)
-        page.locator(f"#id_sessions-{index}-date").fill(in_days(days).isoformat())
-        page.locator(f"#id_sessions-{index}-starts_at").fill("10:00")
-        page.locator(f"#id_sessions-{index}-ends_at").fill("14:00")
-    page.get_by_role("button", name="Create").press("Enter")
+    create_cohort_in_admin(
+        page, live_server, title="Camden, autumn", venue=venue, days=[(courses["day1"], 30), (courses["kwip"], 44)]
+    )
     cohort_page = re.compile(r"/admin/cohorts/inspect/\d+/$")
     expect(page).to_have_url(cohort_page)  # creating a cohort lands on its page
 
