@@ -35,7 +35,8 @@ from events.models import Cohort, Registration
 from events.models.choices import ApplyingAs
 from events.models.rules import current_rules
 from events.selectors.at_risk import cohorts_at_risk
-from events.services.cohorts import cohort_update, venue_clashes
+from events.selectors.venues import venue_clashes
+from events.services.cohorts import cohort_update
 
 
 def _regions(request):

@@ -230,21 +230,4 @@ def cohort_update(*, cohort: Cohort, actor: User | None) -> CohortUpdated:
         fill_freed_places(lock_cohort(cohort), actor=actor, rules=current_rules())
     if not tell:
         return CohortUpdated(cohort=cohort)
-    people_told = Registration.objects.holding_place_in(cohort).count()
-    messaging.send_changed(cohort, changes=changes)
-    return CohortUpdated(cohort=cohort, people_told=people_told)
-
-
-def venue_clashes(cohort: Cohort) -> list[Session]:
-    """Other cohorts' days at `cohort`'s venue on one of its dates, cancelled cohorts left out, in one
-    query. A warning, not a refusal: a big venue can hold two cohorts on one day."""
-    if cohort.venue_id is None:
-        return []
-    its_dates = Session.objects.filter(cohort_id=cohort.pk).values("date")
-    return list(
-        Session.objects.filter(cohort__venue_id=cohort.venue_id, date__in=its_dates)
-        .exclude(cohort_id=cohort.pk)
-        .exclude(cohort__status=Cohort.Status.CANCELLED)
-        .select_related("cohort")
-        .order_by("date", "cohort__title")
-    )
+    return CohortUpdated(cohort=cohort, people_told=messaging.send_changed(cohort, changes=changes))

@@ -154,12 +154,13 @@ def send_cancelled(cohort: Cohort, registrations: list[Registration], *, reason:
         )
 
 
-def send_changed(cohort: Cohort, *, changes: list[str]) -> None:
+def send_changed(cohort: Cohort, *, changes: list[str]) -> int:
     """Everyone with a place and everyone on the team, once per change (`messages.change_key`), with
-    the days as a calendar file that updates the events they have (METHOD:REQUEST)."""
+    the days as a calendar file that updates the events they have (METHOD:REQUEST). Returns how many
+    people with a place were told."""
     key, sender = messages.change_key(cohort), cohort_sender(cohort)
-    registrations = Registration.objects.holding_place_in(cohort).select_related(
-        "person", "cohort__venue", "day1_cohort__venue"
+    registrations = list(
+        Registration.objects.holding_place_in(cohort).select_related("person", "cohort__venue", "day1_cohort__venue")
     )
     for registration in registrations:
         notify(
@@ -179,6 +180,7 @@ def send_changed(cohort: Cohort, *, changes: list[str]) -> None:
             context={**_team_context(cohort), "changes": changes, "for_team": True},
             attachments=_team_calendar(cohort, "REQUEST"),
         )
+    return len(registrations)
 
 
 def send_place_cancelled(registration: Registration, *, reason: str) -> None:

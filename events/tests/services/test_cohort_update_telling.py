@@ -4,7 +4,8 @@
 from django.core import mail
 
 from events.models import Cohort
-from events.services.cohorts import cohort_cancel, cohort_update, venue_clashes
+from events.selectors.venues import venue_clashes
+from events.services.cohorts import cohort_cancel, cohort_update
 from events.tests.factories import VenueFactory, edited, in_days
 
 
